@@ -1,0 +1,44 @@
+//! The levels-of-value assessment engine.
+//!
+//! It loads quiz content (questions, weights, texts) from JSON, validates it with a
+//! located message for every problem, scores a visitor's answers into an
+//! [`Outcome`], and runs the quiz's state machine ([`Session`]). It knows nothing of
+//! the browser: no DOM, no storage, no JavaScript.
+//!
+//! ```
+//! let content = levels_engine::load_str(levels_engine::DEFAULT_CONTENT)?;
+//! let ids: Vec<&str> = content.questions.iter().map(|q| q.options[0].id.as_str()).collect();
+//! let answers = levels_engine::Answers::from_ids(&content, &ids)?;
+//! let outcome = levels_engine::score(&content, &answers);
+//! let p = outcome.profile;
+//! assert_eq!(u32::from(p.implementation) + u32::from(p.unification) + u32::from(p.communication), 100);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#![deny(missing_docs)]
+
+mod error;
+mod json;
+mod load;
+mod model;
+mod quiz;
+mod score;
+mod ui;
+
+pub use error::{LoadError, Problem};
+#[cfg(feature = "json")]
+pub use json::parse;
+pub use json::{Json, SyntaxError};
+#[cfg(feature = "json")]
+pub use load::load_str;
+pub use load::{load, FORMAT, MAX_OPTIONS, MAX_QUESTIONS, MAX_WEIGHT};
+pub use model::*;
+pub use quiz::{Action, Screen, Session};
+pub use score::{
+    score, Answers, CauseFinding, CauseReport, Outcome, Profile, Report, Strength, MAX_PATTERNS,
+    MAX_STEPS, MIN_STEPS,
+};
+pub use ui::{fill, Ui};
+
+/// The built-in English quiz, as shipped in `content/en.json`.
+pub const DEFAULT_CONTENT: &str = include_str!("../../../content/en.json");

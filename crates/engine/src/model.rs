@@ -1,0 +1,352 @@
+//! The validated content model: what a loaded quiz is made of.
+//!
+//! Values of these types only come out of [`crate::load`], so every reference in them
+//! (a term, a cause, an option) points at something that exists.
+
+use serde::Serialize;
+
+/// A level of value in the marketplace that the quiz scores.
+///
+/// The order matters: implementation is the lowest, communication the highest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// Doing the work yourself.
+    Implementation,
+    /// Managing people, projects and processes.
+    Unification,
+    /// Stakeholders, fiscal responsibility, building business functions.
+    Communication,
+}
+
+impl Level {
+    /// Every level, lowest first.
+    pub const ALL: [Level; 3] = [
+        Level::Implementation,
+        Level::Unification,
+        Level::Communication,
+    ];
+
+    /// The id used in content files and outcomes.
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Implementation => "implementation",
+            Level::Unification => "unification",
+            Level::Communication => "communication",
+        }
+    }
+
+    /// The level with this id.
+    pub fn from_id(id: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|level| level.id() == id)
+    }
+
+    /// Position from 0 (implementation) to 2 (communication).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// How the level a visitor's work operates at compares with the level their title calls for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// The work operates at the level the title calls for.
+    Aligned,
+    /// The work operates below the title: the title moved, the function did not.
+    IncompletePromotion,
+    /// The work already operates above the title.
+    AheadOfTitle,
+}
+
+impl Verdict {
+    /// Every verdict.
+    pub const ALL: [Verdict; 3] = [
+        Verdict::Aligned,
+        Verdict::IncompletePromotion,
+        Verdict::AheadOfTitle,
+    ];
+
+    /// The verdict for a title level and an operating level.
+    pub fn between(title: Level, operating: Level) -> Verdict {
+        match operating.cmp(&title) {
+            std::cmp::Ordering::Equal => Verdict::Aligned,
+            std::cmp::Ordering::Less => Verdict::IncompletePromotion,
+            std::cmp::Ordering::Greater => Verdict::AheadOfTitle,
+        }
+    }
+
+    /// The id used in content files and outcomes.
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Aligned => "aligned",
+            Verdict::IncompletePromotion => "incomplete-promotion",
+            Verdict::AheadOfTitle => "ahead-of-title",
+        }
+    }
+
+    /// The verdict with this id.
+    pub fn from_id(id: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
+/// Index of a term in [`Content::terms`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TermRef(pub usize);
+
+/// Index of a cause in [`Content::causes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CauseRef(pub usize);
+
+/// An option of a question, by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct OptionRef {
+    /// Index of the question in [`Content::questions`].
+    pub question: usize,
+    /// Index of the option in that question.
+    pub option: usize,
+}
+
+/// A loaded, validated quiz.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Content {
+    /// Content id, a slug; namespaces saved progress together with `version`.
+    pub id: String,
+    /// Content revision.
+    pub version: u32,
+    /// BCP 47 language tag.
+    pub language: String,
+    /// When a cause applies, and when strongly.
+    pub thresholds: Thresholds,
+    /// Display texts per level, indexed by [`Level::index`].
+    pub levels: [LevelText; 3],
+    /// The intro screen.
+    pub intro: Intro,
+    /// The questions; the first is always the title question.
+    pub questions: Vec<Question>,
+    /// The structural causes the quiz looks for.
+    pub causes: Vec<Cause>,
+    /// Headline and explanation for every (title, operating) pair.
+    pub verdicts: VerdictTexts,
+    /// Defined terms.
+    pub terms: Vec<Term>,
+    /// Constructive and destructive patterns.
+    pub patterns: Vec<Pattern>,
+    /// Candidate next steps.
+    pub next_steps: Vec<NextStep>,
+    /// The call to action.
+    pub cta: Cta,
+    /// Interface strings.
+    pub ui: crate::Ui,
+}
+
+impl Content {
+    /// Display texts of a level.
+    pub fn level(&self, level: Level) -> &LevelText {
+        &self.levels[level.index()]
+    }
+
+    /// A term by reference.
+    pub fn term(&self, term: TermRef) -> Option<&Term> {
+        self.terms.get(term.0)
+    }
+
+    /// The index of the option with this id, if any.
+    pub fn find_option(&self, id: &str) -> Option<OptionRef> {
+        self.questions.iter().enumerate().find_map(|(q, question)| {
+            question
+                .options
+                .iter()
+                .position(|option| option.id == id)
+                .map(|option| OptionRef {
+                    question: q,
+                    option,
+                })
+        })
+    }
+}
+
+/// Cause thresholds, in percent of a cause's maximum possible points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Thresholds {
+    /// From this share a cause applies.
+    pub applies: u8,
+    /// From this share a cause applies strongly.
+    pub strong: u8,
+}
+
+/// How a level is named to visitors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelText {
+    /// Display name.
+    pub name: String,
+    /// A few words on the level's primary function.
+    pub tagline: String,
+    /// The term defining it.
+    pub term: TermRef,
+}
+
+/// The intro screen's texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Intro {
+    /// Heading.
+    pub title: String,
+    /// What the quiz reveals.
+    pub body: String,
+    /// What the visitor will learn, as short bullets.
+    pub points: Vec<String>,
+    /// How long it takes.
+    pub duration: String,
+    /// Where the answers go (nowhere).
+    pub privacy: String,
+    /// The start button.
+    pub start: String,
+}
+
+/// One question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// Stable id.
+    pub id: String,
+    /// The question itself.
+    pub prompt: String,
+    /// An optional helper line.
+    pub hint: Option<String>,
+    /// Its options, at least two.
+    pub options: Vec<Choice>,
+}
+
+/// One option of a question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    /// Stable id, unique in the content.
+    pub id: String,
+    /// What the visitor reads.
+    pub label: String,
+    /// What choosing it means for the outcome.
+    pub effect: Effect,
+}
+
+/// What choosing an option means.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// A title option: the role calls for this level.
+    Title(Level),
+    /// A behaviour option: points per level and per cause.
+    Behaviour {
+        /// Points per level, indexed by [`Level::index`], each 0 to 3, not all zero.
+        weights: [u8; 3],
+        /// Points per cause, each 1 to 3.
+        causes: Vec<(CauseRef, u8)>,
+    },
+}
+
+/// A structural cause the quiz looks for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cause {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// One sentence shown when it applies.
+    pub summary: String,
+    /// The term defining it.
+    pub term: TermRef,
+}
+
+/// The headline and explanation for one (title, operating) pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerdictText {
+    /// Short headline.
+    pub headline: String,
+    /// A few sentences explaining the case.
+    pub body: String,
+    /// Terms the explanation uses.
+    pub terms: Vec<TermRef>,
+}
+
+/// Verdict texts for all nine (title, operating) pairs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerdictTexts(pub(crate) [VerdictText; 9]);
+
+impl VerdictTexts {
+    /// The text for a title level and an operating level.
+    pub fn get(&self, title: Level, operating: Level) -> &VerdictText {
+        &self.0[title.index() * 3 + operating.index()]
+    }
+}
+
+/// A defined term.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Plain definition.
+    pub definition: String,
+}
+
+/// Whether a pattern is a habit to build or one to break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PatternKind {
+    /// A habit to adopt.
+    Constructive,
+    /// A pattern the answers show.
+    Destructive,
+}
+
+/// A constructive or destructive pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// Stable id.
+    pub id: String,
+    /// Which kind.
+    pub kind: PatternKind,
+    /// One sentence.
+    pub text: String,
+    /// When it shows; always when `None`.
+    pub when: Option<When>,
+}
+
+/// A next step the result can recommend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextStep {
+    /// Stable id.
+    pub id: String,
+    /// Short imperative title.
+    pub title: String,
+    /// What to do.
+    pub body: String,
+    /// When it fits; a general fallback when `None`.
+    pub when: Option<When>,
+}
+
+/// Conditions under which a pattern or next step fits; any one matching is enough.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct When {
+    /// Options chosen.
+    pub options: Vec<OptionRef>,
+    /// Causes that apply.
+    pub causes: Vec<CauseRef>,
+    /// Verdicts reached.
+    pub verdicts: Vec<Verdict>,
+    /// Operating levels.
+    pub operating: Vec<Level>,
+    /// Title levels.
+    pub title: Vec<Level>,
+}
+
+/// The call to action.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cta {
+    /// Heading above it.
+    pub heading: String,
+    /// An invitation.
+    pub body: String,
+    /// The button's text.
+    pub label: String,
+    /// Where it goes by default.
+    pub href: String,
+}

@@ -1,0 +1,176 @@
+//! The quiz's state machine: where the visitor is and what they answered.
+//!
+//! One pure transition function, [`Session::apply`]. The widget's reducer only
+//! delegates to it; storage, events and timers live elsewhere.
+
+use crate::model::Content;
+use crate::score::{score, Answers, Outcome};
+
+/// Which screen the visitor is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Screen {
+    /// Before starting.
+    Intro,
+    /// On a question, by index.
+    Question(usize),
+    /// Reading the result.
+    Result,
+}
+
+/// What a visitor can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the intro for the first question.
+    Start,
+    /// Pick an option of the current question.
+    Choose {
+        /// Question index; ignored unless it is the current question.
+        question: usize,
+        /// Option index.
+        option: usize,
+    },
+    /// Go on to the next question, or to the result after the last one.
+    Next,
+    /// Go back one screen.
+    Back,
+    /// Forget every answer and return to the intro.
+    Restart,
+    /// Continue from saved answers (a reload or a shared link).
+    Restore {
+        /// One entry per question; extra, missing or invalid entries are dropped.
+        answers: Vec<Option<usize>>,
+        /// Where the visitor was. Kept when it is reachable with these answers (the
+        /// result needs every answer, a question needs all before it); otherwise the
+        /// first open question.
+        screen: Screen,
+    },
+}
+
+/// The visitor's progress through one quiz.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Session {
+    screen: Screen,
+    answers: Vec<Option<usize>>,
+    /// Set when Next was pressed on an unanswered question, cleared by a choice.
+    needs_answer: bool,
+}
+
+impl Session {
+    /// A fresh session on the intro screen.
+    pub fn new(content: &Content) -> Session {
+        Session {
+            screen: Screen::Intro,
+            answers: vec![None; content.questions.len()],
+            needs_answer: false,
+        }
+    }
+
+    /// The current screen.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The chosen option per question so far.
+    pub fn answers(&self) -> &[Option<usize>] {
+        &self.answers
+    }
+
+    /// Whether the visitor tried to go on without answering.
+    pub fn needs_answer(&self) -> bool {
+        self.needs_answer
+    }
+
+    /// How many questions are answered.
+    pub fn answered(&self) -> usize {
+        self.answers.iter().filter(|a| a.is_some()).count()
+    }
+
+    /// The complete answers, once every question has one.
+    pub fn complete(&self, content: &Content) -> Option<Answers> {
+        Answers::from_partial(content, &self.answers)
+    }
+
+    /// The outcome, once every question has an answer.
+    pub fn outcome(&self, content: &Content) -> Option<Outcome> {
+        self.complete(content)
+            .map(|answers| score(content, &answers))
+    }
+
+    /// The session after `action`. Actions that make no sense where the visitor is
+    /// (a choice for another question, Next without an answer) change nothing but
+    /// the `needs_answer` flag, so a storm of clicks cannot corrupt the state.
+    pub fn apply(mut self, content: &Content, action: Action) -> Session {
+        let last = content.questions.len().saturating_sub(1);
+        match (self.screen, action) {
+            (Screen::Intro, Action::Start) => {
+                self.screen = Screen::Question(0);
+            }
+            (Screen::Question(current), Action::Choose { question, option }) => {
+                let valid = content
+                    .questions
+                    .get(question)
+                    .is_some_and(|q| option < q.options.len());
+                if question == current && valid {
+                    if let Some(slot) = self.answers.get_mut(question) {
+                        *slot = Some(option);
+                    }
+                    self.needs_answer = false;
+                }
+            }
+            (Screen::Question(current), Action::Next) => {
+                if self.answers.get(current).copied().flatten().is_none() {
+                    self.needs_answer = true;
+                } else if current >= last {
+                    // Every earlier question was answered on the way here.
+                    self.screen = if self.complete(content).is_some() {
+                        Screen::Result
+                    } else {
+                        self.first_open()
+                    };
+                } else {
+                    self.screen = Screen::Question(current + 1);
+                }
+            }
+            (Screen::Question(0), Action::Back) => {
+                self.screen = Screen::Intro;
+                self.needs_answer = false;
+            }
+            (Screen::Question(current), Action::Back) => {
+                self.screen = Screen::Question(current - 1);
+                self.needs_answer = false;
+            }
+            (Screen::Result, Action::Back) => {
+                self.screen = Screen::Question(last);
+            }
+            (_, Action::Restart) => return Session::new(content),
+            (_, Action::Restore { answers, screen }) => {
+                let mut restored = Session::new(content);
+                for ((slot, saved), question) in restored
+                    .answers
+                    .iter_mut()
+                    .zip(answers)
+                    .zip(&content.questions)
+                {
+                    *slot = saved.filter(|o| *o < question.options.len());
+                }
+                let open = restored.answers.iter().position(Option::is_none);
+                restored.screen = match (screen, open) {
+                    (Screen::Intro, _) => Screen::Intro,
+                    (Screen::Result, None) => Screen::Result,
+                    (Screen::Question(q), Some(open)) if q <= open => Screen::Question(q),
+                    (Screen::Question(q), None) if q <= last => Screen::Question(q),
+                    _ => restored.first_open(),
+                };
+                return restored;
+            }
+            _ => {}
+        }
+        self
+    }
+
+    /// The first unanswered question, or the last one when all are answered.
+    fn first_open(&self) -> Screen {
+        let open = self.answers.iter().position(Option::is_none);
+        Screen::Question(open.unwrap_or(self.answers.len().saturating_sub(1)))
+    }
+}

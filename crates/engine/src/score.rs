@@ -1,0 +1,520 @@
+//! Scoring: answers in, an [`Outcome`] out. Scores are derived, never stored.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::model::*;
+
+/// Fewest next steps a result shows.
+pub const MIN_STEPS: usize = 3;
+/// Most next steps a result shows.
+pub const MAX_STEPS: usize = 5;
+/// Most patterns of each kind a result shows.
+pub const MAX_PATTERNS: usize = 4;
+
+/// One chosen option index per question, checked against the content: complete and in range.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Answers(Vec<usize>);
+
+impl Answers {
+    /// Checks that there is exactly one valid option index per question.
+    pub fn new(content: &Content, chosen: &[usize]) -> Option<Answers> {
+        let fits = chosen.len() == content.questions.len()
+            && chosen
+                .iter()
+                .zip(&content.questions)
+                .all(|(&o, q)| o < q.options.len());
+        fits.then(|| Answers(chosen.to_vec()))
+    }
+
+    /// Turns answers that may have gaps into complete ones, when there are none.
+    pub fn from_partial(content: &Content, chosen: &[Option<usize>]) -> Option<Answers> {
+        let chosen: Option<Vec<usize>> = chosen.iter().copied().collect();
+        Answers::new(content, &chosen?)
+    }
+
+    /// Resolves option ids, in question order, as the CLI receives them.
+    pub fn from_ids(content: &Content, ids: &[&str]) -> Result<Answers, String> {
+        if ids.len() != content.questions.len() {
+            return Err(format!(
+                "expected {} answers (one per question), got {}",
+                content.questions.len(),
+                ids.len()
+            ));
+        }
+        let mut chosen = Vec::with_capacity(ids.len());
+        for (q, (id, question)) in ids.iter().zip(&content.questions).enumerate() {
+            let Some(o) = question.options.iter().position(|o| o.id == *id) else {
+                let valid: Vec<&str> = question.options.iter().map(|o| o.id.as_str()).collect();
+                return Err(format!(
+                    "answer {} is \"{id}\", which is not an option of question \"{}\" ({})",
+                    q + 1,
+                    question.id,
+                    valid.join(", ")
+                ));
+            };
+            chosen.push(o);
+        }
+        Ok(Answers(chosen))
+    }
+
+    /// The chosen option index per question.
+    pub fn as_slice(&self) -> &[usize] {
+        &self.0
+    }
+
+    fn chose(&self, option: OptionRef) -> bool {
+        self.0.get(option.question) == Some(&option.option)
+    }
+}
+
+/// A share per level, in whole percent, summing to 100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    /// Implementation share.
+    pub implementation: u8,
+    /// Unification share.
+    pub unification: u8,
+    /// Communication share.
+    pub communication: u8,
+}
+
+impl Profile {
+    /// The share of a level.
+    pub fn share(&self, level: Level) -> u8 {
+        match level {
+            Level::Implementation => self.implementation,
+            Level::Unification => self.unification,
+            Level::Communication => self.communication,
+        }
+    }
+
+    /// Shares from raw totals by the largest-remainder method, so they sum to 100.
+    fn from_totals(totals: [u32; 3]) -> Profile {
+        let sum: u32 = totals.iter().sum::<u32>().max(1);
+        let mut shares = totals.map(|t| t * 100 / sum);
+        let mut left = 100 - shares.iter().sum::<u32>();
+        let mut order = [0usize, 1, 2];
+        // Largest remainder first; ties to the higher total, then the lower level.
+        order.sort_by_key(|&i| {
+            (
+                std::cmp::Reverse(totals[i] * 100 % sum),
+                std::cmp::Reverse(totals[i]),
+                i,
+            )
+        });
+        for &i in order.iter().cycle() {
+            if left == 0 {
+                break;
+            }
+            shares[i] += 1;
+            left -= 1;
+        }
+        Profile {
+            implementation: shares[0] as u8,
+            unification: shares[1] as u8,
+            communication: shares[2] as u8,
+        }
+    }
+}
+
+/// How strongly a cause shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strength {
+    /// Below the `cause_applies` threshold.
+    None,
+    /// At or above `cause_applies`.
+    Some,
+    /// At or above `cause_strong`.
+    Strong,
+}
+
+/// What the answers say about one cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CauseFinding {
+    /// Which cause.
+    pub cause: CauseRef,
+    /// Points gathered, in percent of the most the questions can give it.
+    pub percent: u8,
+    /// How strongly it applies.
+    pub strength: Strength,
+}
+
+/// Everything a result shows, derived from content and answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Share of the answers' weight per level.
+    pub profile: Profile,
+    /// The level the work operates at: the largest share, ties to the lower level.
+    pub operating: Level,
+    /// The level the title calls for.
+    pub title: Level,
+    /// How the two compare.
+    pub verdict: Verdict,
+    /// Every cause, strongest first (ties in content order).
+    pub causes: Vec<CauseFinding>,
+    /// Habits to build, best fit first.
+    pub constructive: Vec<usize>,
+    /// Patterns the answers show, best fit first.
+    pub destructive: Vec<usize>,
+    /// Three to five next steps, best fit first.
+    pub next_steps: Vec<usize>,
+    /// Every term the result uses, in reading order.
+    pub terms: Vec<TermRef>,
+}
+
+impl Outcome {
+    /// The causes that apply, strongest first.
+    pub fn applying(&self) -> impl Iterator<Item = &CauseFinding> {
+        self.causes.iter().filter(|c| c.strength > Strength::None)
+    }
+
+    /// How many levels separate the title from the work (0 when aligned).
+    pub fn gap(&self) -> usize {
+        self.title.index().abs_diff(self.operating.index())
+    }
+}
+
+/// Scores complete answers.
+pub fn score(content: &Content, answers: &Answers) -> Outcome {
+    let mut title = Level::Implementation;
+    let mut totals = [0u32; 3];
+    let mut cause_points = vec![0u32; content.causes.len()];
+    let mut cause_max = vec![0u32; content.causes.len()];
+
+    for (question, &chosen) in content.questions.iter().zip(answers.as_slice()) {
+        let mut best = vec![0u32; content.causes.len()];
+        for option in &question.options {
+            if let Effect::Behaviour { causes, .. } = &option.effect {
+                for (cause, points) in causes {
+                    if let Some(b) = best.get_mut(cause.0) {
+                        *b = (*b).max(u32::from(*points));
+                    }
+                }
+            }
+        }
+        for (max, b) in cause_max.iter_mut().zip(best) {
+            *max += b;
+        }
+        match question.options.get(chosen).map(|o| &o.effect) {
+            Some(Effect::Title(level)) => title = *level,
+            Some(Effect::Behaviour { weights, causes }) => {
+                for (total, w) in totals.iter_mut().zip(weights) {
+                    *total += u32::from(*w);
+                }
+                for (cause, points) in causes {
+                    if let Some(p) = cause_points.get_mut(cause.0) {
+                        *p += u32::from(*points);
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+
+    let operating = top_level(totals);
+    let verdict = Verdict::between(title, operating);
+    let profile = Profile::from_totals(totals);
+
+    let mut causes: Vec<CauseFinding> = cause_points
+        .iter()
+        .zip(&cause_max)
+        .enumerate()
+        .map(|(i, (&points, &max))| {
+            let percent = (points * 100).checked_div(max).unwrap_or(0).min(100) as u8;
+            let strength = if percent >= content.thresholds.strong {
+                Strength::Strong
+            } else if percent >= content.thresholds.applies {
+                Strength::Some
+            } else {
+                Strength::None
+            };
+            CauseFinding {
+                cause: CauseRef(i),
+                percent,
+                strength,
+            }
+        })
+        .collect();
+    causes.sort_by_key(|c| (std::cmp::Reverse(c.strength), std::cmp::Reverse(c.percent)));
+
+    let facts = Facts {
+        answers,
+        causes: &causes,
+        verdict,
+        operating,
+        title,
+    };
+    let pick = |kind: PatternKind| {
+        let candidates = content
+            .patterns
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == kind)
+            .filter_map(|(i, p)| match &p.when {
+                None => Some((i, 0)),
+                Some(when) => Some((i, facts.fit(when))).filter(|(_, fit)| *fit > 0),
+            });
+        ranked(candidates, MAX_PATTERNS)
+    };
+    let constructive = pick(PatternKind::Constructive);
+    let destructive = pick(PatternKind::Destructive);
+
+    let fitting = content
+        .next_steps
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.when.as_ref().map(|w| (i, facts.fit(w))))
+        .filter(|(_, fit)| *fit > 0);
+    let mut next_steps = ranked(fitting, MAX_STEPS);
+    for (i, step) in content.next_steps.iter().enumerate() {
+        if next_steps.len() >= MIN_STEPS {
+            break;
+        }
+        if step.when.is_none() {
+            next_steps.push(i);
+        }
+    }
+
+    let mut terms = Vec::new();
+    let mut seen = HashSet::new();
+    let verdict_text = content.verdicts.get(title, operating);
+    let used = Level::ALL
+        .iter()
+        .map(|level| content.level(*level).term)
+        .chain(verdict_text.terms.iter().copied())
+        .chain(
+            causes
+                .iter()
+                .filter(|c| c.strength > Strength::None)
+                .filter_map(|c| content.causes.get(c.cause.0).map(|cause| cause.term)),
+        );
+    for term in used {
+        if seen.insert(term) {
+            terms.push(term);
+        }
+    }
+
+    Outcome {
+        profile,
+        operating,
+        title,
+        verdict,
+        causes,
+        constructive,
+        destructive,
+        next_steps,
+        terms,
+    }
+}
+
+/// The level with the largest total; ties go to the lower level.
+fn top_level(totals: [u32; 3]) -> Level {
+    let mut best = Level::Implementation;
+    for level in Level::ALL {
+        if totals[level.index()] > totals[best.index()] {
+            best = level;
+        }
+    }
+    best
+}
+
+/// The facts a `when` is matched against.
+struct Facts<'a> {
+    answers: &'a Answers,
+    causes: &'a [CauseFinding],
+    verdict: Verdict,
+    operating: Level,
+    title: Level,
+}
+
+impl Facts<'_> {
+    /// How well a `when` fits: 0 when nothing matches, more the more specific the match.
+    fn fit(&self, when: &When) -> u32 {
+        let options = when
+            .options
+            .iter()
+            .filter(|o| self.answers.chose(**o))
+            .count() as u32
+            * 3;
+        let causes: u32 = when
+            .causes
+            .iter()
+            .filter_map(|c| self.causes.iter().find(|f| f.cause == *c))
+            .map(|f| match f.strength {
+                Strength::Strong => 3,
+                Strength::Some => 2,
+                Strength::None => 0,
+            })
+            .sum();
+        let verdict = u32::from(when.verdicts.contains(&self.verdict)) * 2;
+        let operating = u32::from(when.operating.contains(&self.operating));
+        let title = u32::from(when.title.contains(&self.title));
+        options + causes + verdict + operating + title
+    }
+}
+
+/// Indexes sorted by fit (best first, ties in content order), at most `limit`.
+fn ranked(candidates: impl Iterator<Item = (usize, u32)>, limit: usize) -> Vec<usize> {
+    let mut candidates: Vec<(usize, u32)> = candidates.collect();
+    candidates.sort_by_key(|&(i, fit)| (std::cmp::Reverse(fit), i));
+    candidates.into_iter().take(limit).map(|(i, _)| i).collect()
+}
+
+/// Whether some combination of answers makes `level` the operating level.
+///
+/// Tracks, question by question, every reachable pair of differences between the
+/// level's total and each other level's total; there are few, because weights are
+/// small, so this is exact and fast.
+pub(crate) fn reachable(questions: &[Question], level: Level) -> bool {
+    let others: Vec<Level> = Level::ALL.into_iter().filter(|l| *l != level).collect();
+    let mut states: HashSet<(i32, i32)> = HashSet::from([(0, 0)]);
+    for question in questions {
+        let steps: HashSet<(i32, i32)> = question
+            .options
+            .iter()
+            .filter_map(|o| match &o.effect {
+                Effect::Behaviour { weights, .. } => {
+                    let own = i32::from(weights[level.index()]);
+                    Some((
+                        own - i32::from(weights[others[0].index()]),
+                        own - i32::from(weights[others[1].index()]),
+                    ))
+                }
+                Effect::Title(_) => None,
+            })
+            .collect();
+        if steps.is_empty() {
+            continue;
+        }
+        states = states
+            .iter()
+            .flat_map(|(a, b)| steps.iter().map(move |(da, db)| (a + da, b + db)))
+            .collect();
+    }
+    // Beat lower levels strictly; tie or beat higher ones.
+    let wins = |diff: i32, other: Level| {
+        if other < level {
+            diff > 0
+        } else {
+            diff >= 0
+        }
+    };
+    states
+        .iter()
+        .any(|(a, b)| wins(*a, others[0]) && wins(*b, others[1]))
+}
+
+/// An outcome by ids, as the CLI prints it and analytics receive it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report<'a> {
+    /// Content id.
+    pub content: &'a str,
+    /// Content version.
+    pub version: u32,
+    /// Share per level.
+    pub profile: Profile,
+    /// Operating level.
+    pub operating_level: Level,
+    /// Title level.
+    pub title_level: Level,
+    /// Verdict.
+    pub verdict: Verdict,
+    /// Levels between title and work.
+    pub gap: usize,
+    /// Causes that apply, strongest first.
+    pub causes: Vec<CauseReport<'a>>,
+    /// Next-step ids.
+    pub next_steps: Vec<&'a str>,
+    /// Constructive pattern ids.
+    pub constructive: Vec<&'a str>,
+    /// Destructive pattern ids.
+    pub destructive: Vec<&'a str>,
+    /// Term ids.
+    pub terms: Vec<&'a str>,
+}
+
+/// One applying cause in a [`Report`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CauseReport<'a> {
+    /// Cause id.
+    pub id: &'a str,
+    /// How strongly.
+    pub strength: Strength,
+    /// Share of its possible points.
+    pub percent: u8,
+}
+
+impl Outcome {
+    /// The outcome by ids.
+    pub fn report<'a>(&self, content: &'a Content) -> Report<'a> {
+        let pattern_ids = |list: &[usize]| {
+            list.iter()
+                .filter_map(|i| content.patterns.get(*i).map(|p| p.id.as_str()))
+                .collect()
+        };
+        Report {
+            content: &content.id,
+            version: content.version,
+            profile: self.profile,
+            operating_level: self.operating,
+            title_level: self.title,
+            verdict: self.verdict,
+            gap: self.gap(),
+            causes: self
+                .applying()
+                .filter_map(|f| {
+                    content.causes.get(f.cause.0).map(|c| CauseReport {
+                        id: &c.id,
+                        strength: f.strength,
+                        percent: f.percent,
+                    })
+                })
+                .collect(),
+            next_steps: self
+                .next_steps
+                .iter()
+                .filter_map(|i| content.next_steps.get(*i).map(|s| s.id.as_str()))
+                .collect(),
+            constructive: pattern_ids(&self.constructive),
+            destructive: pattern_ids(&self.destructive),
+            terms: self
+                .terms
+                .iter()
+                .filter_map(|t| content.term(*t).map(|t| t.id.as_str()))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profile_sums_to_100() {
+        for totals in [[1, 1, 1], [0, 0, 7], [3, 5, 9], [10, 0, 1], [0, 0, 0]] {
+            let p = Profile::from_totals(totals);
+            let sum =
+                u32::from(p.implementation) + u32::from(p.unification) + u32::from(p.communication);
+            assert_eq!(sum, 100, "{totals:?} -> {p:?}");
+        }
+        assert_eq!(
+            Profile::from_totals([1, 1, 1]),
+            Profile {
+                implementation: 34,
+                unification: 33,
+                communication: 33
+            }
+        );
+    }
+
+    #[test]
+    fn ties_go_to_the_lower_level() {
+        assert_eq!(top_level([2, 2, 1]), Level::Implementation);
+        assert_eq!(top_level([1, 3, 3]), Level::Unification);
+        assert_eq!(top_level([0, 0, 1]), Level::Communication);
+    }
+}

@@ -1,0 +1,116 @@
+//! Interface strings: the fixed set of keys every content file's `ui` section carries.
+
+macro_rules! ui_strings {
+    ($($(#[doc = $doc:literal])* $key:ident $(needs [$($placeholder:literal),*])?,)*) => {
+        /// The widget's interface strings, one field per key of the content's `ui` section.
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct Ui {
+            $($(#[doc = $doc])* pub $key: String,)*
+        }
+
+        impl Ui {
+            /// Every key, with the placeholders its text must contain.
+            pub const KEYS: &'static [(&'static str, &'static [&'static str])] = &[
+                $((stringify!($key), &[$($($placeholder),*)?]),)*
+            ];
+
+            /// Sets the field named `key`; false when there is no such key.
+            pub(crate) fn set(&mut self, key: &str, value: String) -> bool {
+                match key {
+                    $(stringify!($key) => self.$key = value,)*
+                    _ => return false,
+                }
+                true
+            }
+        }
+    };
+}
+
+ui_strings! {
+    /// Shown while the quiz loads.
+    loading,
+    /// Progress line, e.g. "Question {current} of {total}".
+    progress needs ["{current}", "{total}"],
+    /// Back button.
+    back,
+    /// Next button.
+    next,
+    /// Next button on the last question.
+    finish,
+    /// Said when Next is pressed without an answer.
+    answer_required,
+    /// Small line above the result headline.
+    result_eyebrow,
+    /// Heading of the profile picture.
+    profile_heading,
+    /// One sentence naming the operating and title levels.
+    profile_summary needs ["{operating}", "{title}"],
+    /// Label of the title marker in the profile picture.
+    title_marker,
+    /// Heading of the causes.
+    causes_heading,
+    /// Said when no cause applies.
+    causes_none,
+    /// Badge of a strongly applying cause.
+    cause_strong,
+    /// Badge of a cause that applies.
+    cause_some,
+    /// Heading of the next steps.
+    steps_heading,
+    /// Heading of the habits to build.
+    constructive_heading,
+    /// Heading of the patterns the answers show.
+    destructive_heading,
+    /// Heading of the definitions.
+    terms_heading,
+    /// Start-over button.
+    restart,
+    /// Heading of the error panel.
+    error_heading,
+    /// Text of the error panel.
+    error_body,
+}
+
+/// Replaces each `{name}` in `template` with its value.
+///
+/// ```
+/// use levels_engine::fill;
+/// assert_eq!(fill("Question {current} of {total}", &[("current", "3"), ("total", "12")]), "Question 3 of 12");
+/// ```
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let replaced = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value, close))
+        });
+        match replaced {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_leaves_unknown_placeholders() {
+        assert_eq!(fill("{a} {b} {", &[("a", "1")]), "1 {b} {");
+    }
+}
