@@ -52,3 +52,9 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+impl From<Problem> for LoadError {
+    fn from(problem: Problem) -> LoadError {
+        LoadError::new(vec![problem])
+    }
+}

@@ -1,0 +1,601 @@
+//! Validation: one test per kind of problem a content author can make.
+//!
+//! Each test starts from the valid default content, breaks it in one way, loads it,
+//! and lists the problems the loader must report, as `path: message` lines. A line
+//! ending in `...` only has to be the start of a problem. The list is exact: a
+//! mistake must produce the listed problems and no others, so that one slip does
+//! not bury the author in echoes of it.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use levels_engine::{load_str, DEFAULT_CONTENT};
+use serde_json::{json, Value};
+
+/// Loads `text` and checks that it fails with exactly the `expected` problems, in
+/// any order. Returns every problem line.
+#[track_caller]
+fn check_text_problems(text: &str, expected: &[&str]) -> Vec<String> {
+    let problems: Vec<String> = match load_str(text) {
+        Ok(_) => panic!("the content loaded, but these problems were expected:\n  {expected:#?}"),
+        Err(err) => err.problems().iter().map(ToString::to_string).collect(),
+    };
+    let all = problems.join("\n  ");
+    let mut unmatched = problems.clone();
+    for want in expected {
+        let found = unmatched
+            .iter()
+            .position(|p| match want.strip_suffix("...") {
+                Some(prefix) => p.starts_with(prefix),
+                None => p == want,
+            });
+        match found {
+            Some(i) => {
+                unmatched.remove(i);
+            }
+            None => panic!("missing problem\n  {want}\nin\n  {all}"),
+        }
+    }
+    assert!(
+        unmatched.is_empty(),
+        "unexpected problems\n  {}\nin\n  {all}",
+        unmatched.join("\n  ")
+    );
+    problems
+}
+
+/// Starts from the default content, applies `mutate`, and checks that loading it
+/// fails with exactly the `expected` problems.
+#[track_caller]
+fn check_problems(mutate: impl FnOnce(&mut Value), expected: &[&str]) -> Vec<String> {
+    let mut value = default_value();
+    mutate(&mut value);
+    let text = serde_json::to_string_pretty(&value).unwrap();
+    check_text_problems(&text, expected)
+}
+
+fn default_value() -> Value {
+    serde_json::from_str(DEFAULT_CONTENT).unwrap()
+}
+
+/// The value at a JSON pointer such as `/questions/4/options/2`.
+#[track_caller]
+fn at<'a>(value: &'a mut Value, pointer: &str) -> &'a mut Value {
+    match value.pointer_mut(pointer) {
+        Some(v) => v,
+        None => panic!("the default content has nothing at {pointer}"),
+    }
+}
+
+/// Sets the value at a JSON pointer, adding the last key when its object lacks it.
+#[track_caller]
+fn set(value: &mut Value, pointer: &str, new: Value) {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    match at(value, parent) {
+        Value::Object(fields) => {
+            fields.insert(key.to_owned(), new);
+        }
+        Value::Array(items) => items[key.parse::<usize>().unwrap()] = new,
+        other => panic!("{parent} holds neither an object nor a list: {other}"),
+    }
+}
+
+/// The items of the array at `pointer`.
+#[track_caller]
+fn items<'a>(value: &'a mut Value, pointer: &str) -> &'a mut Vec<Value> {
+    match at(value, pointer) {
+        Value::Array(items) => items,
+        other => panic!("{pointer} is not a list: {other}"),
+    }
+}
+
+/// The index of the item of the array at `pointer` whose `id` is `id`.
+#[track_caller]
+fn index_of(pointer: &str, id: &str) -> usize {
+    let mut value = default_value();
+    match items(&mut value, pointer)
+        .iter()
+        .position(|v| v["id"] == id)
+    {
+        Some(i) => i,
+        None => panic!("no item with id {id} in {pointer}"),
+    }
+}
+
+/// The index of the verdict text for a title level and an operating level.
+#[track_caller]
+fn verdict_index(title: &str, operating: &str) -> usize {
+    let mut value = default_value();
+    let verdicts = items(&mut value, "/verdicts");
+    match verdicts
+        .iter()
+        .position(|v| v["title"] == title && v["operating"] == operating)
+    {
+        Some(i) => i,
+        None => panic!("no verdict for {title}/{operating}"),
+    }
+}
+
+/// Every behaviour option's `weights` object.
+fn weights_mut(value: &mut Value) -> impl Iterator<Item = &mut serde_json::Map<String, Value>> {
+    items(value, "/questions")
+        .iter_mut()
+        .flat_map(|q| q["options"].as_array_mut().into_iter().flatten())
+        .filter_map(|o| o.get_mut("weights").and_then(Value::as_object_mut))
+}
+
+#[test]
+fn the_default_content_is_valid() {
+    if let Err(err) = load_str(DEFAULT_CONTENT) {
+        panic!("content/en.json does not load:\n{err}");
+    }
+    // The tests below start from a re-serialized copy (keys sorted); it loads too.
+    let text = serde_json::to_string(&default_value()).unwrap();
+    if let Err(err) = load_str(&text) {
+        panic!("the re-serialized default content does not load:\n{err}");
+    }
+}
+
+#[test]
+fn malformed_json_names_line_and_column() {
+    // Drop the comma after `"format": 1` and point at the token that follows.
+    let comma = DEFAULT_CONTENT.find("\"format\": 1,").unwrap() + "\"format\": 1".len();
+    let mut text = DEFAULT_CONTENT.to_owned();
+    text.remove(comma);
+    let next = comma + text[comma..].find('"').unwrap();
+    let line = text[..next].matches('\n').count() + 1;
+    let column = next - text[..next].rfind('\n').map_or(0, |nl| nl + 1) + 1;
+    check_text_problems(
+        &text,
+        &[&format!(
+            "line {line}, column {column}: not valid JSON: expected `,` or `}}`"
+        )],
+    );
+    check_text_problems(
+        "{\n  \"format\": 1,\n  \"id\": \"x\",\n}",
+        &["line 4, column 1: not valid JSON: trailing comma"],
+    );
+    check_text_problems("", &["line 1, column 0: not valid JSON: ..."]);
+}
+
+#[test]
+fn missing_field() {
+    check_problems(
+        |v| {
+            at(v, "/questions/1")
+                .as_object_mut()
+                .unwrap()
+                .remove("prompt");
+            v.as_object_mut().unwrap().remove("cta");
+        },
+        &["questions[1].prompt: is missing", "cta: is missing"],
+    );
+}
+
+#[test]
+fn empty_text_or_list() {
+    check_problems(
+        |v| {
+            set(v, "/questions/2/options/0/label", json!("   "));
+            set(v, "/intro/points", json!([]));
+        },
+        &[
+            "questions[2].options[0].label: must not be empty",
+            "intro.points: must not be empty",
+        ],
+    );
+}
+
+#[test]
+fn wrong_type() {
+    check_problems(
+        |v| {
+            set(v, "/version", json!("1"));
+            set(v, "/questions/3/prompt", json!(5));
+            set(v, "/intro/points/1", json!(true));
+            set(v, "/questions/3/options", json!({}));
+            set(v, "/thresholds", json!([30, 60]));
+        },
+        &[
+            "version: must be a whole number between 1 and 4294967295, found a string",
+            "questions[3].prompt: must be text, found a number",
+            "intro.points[1]: must be text, found true/false",
+            "questions[3].options: must be a list, found an object",
+            "thresholds: must be an object, found a list",
+        ],
+    );
+}
+
+#[test]
+fn unknown_field_with_a_suggestion() {
+    check_problems(
+        |v| {
+            let question = at(v, "/questions/1").as_object_mut().unwrap();
+            let prompt = question.remove("prompt").unwrap();
+            question.insert("promt".into(), prompt);
+            at(v, "/cta").as_object_mut().unwrap().insert("colour".into(), json!("red"));
+        },
+        &[
+            "questions[1].promt: unknown field (did you mean `prompt`?); allowed here: id, kind, prompt, hint, options",
+            "questions[1].prompt: is missing",
+            "cta.colour: unknown field; allowed here: heading, body, label, href",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_question_id() {
+    check_problems(
+        |v| set(v, "/questions/2/id", json!("hours")),
+        &["questions[2].id: duplicate id \"hours\" (first used at questions[1].id)"],
+    );
+}
+
+#[test]
+fn duplicate_option_id_across_questions() {
+    check_problems(
+        |v| set(v, "/questions/3/options/0/id", json!("hours-team")),
+        &["questions[3].options[0].id: duplicate id \"hours-team\" (first used at questions[1].options[0].id)"],
+    );
+}
+
+#[test]
+fn duplicate_key_in_an_object() {
+    // serde_json's `Value` cannot hold a repeated key, so edit the text.
+    let text = DEFAULT_CONTENT.replacen("\"version\": 1,", "\"version\": 1, \"version\": 2,", 1);
+    check_text_problems(&text, &["version: appears twice in the same object"]);
+}
+
+#[test]
+fn weight_out_of_range() {
+    check_problems(
+        |v| {
+            set(v, "/questions/4/options/2/weights/communication", json!(4));
+            set(v, "/questions/1/options/0/weights/unification", json!(-1));
+            set(v, "/questions/2/options/0/weights/implementation", json!(1.5));
+            set(v, "/questions/3/options/1/causes", json!({ "cadence": 7 }));
+        },
+        &[
+            "questions[4].options[2].weights.communication: must be a whole number between 0 and 3, found 4",
+            "questions[1].options[0].weights.unification: must be a whole number between 0 and 3, found -1",
+            "questions[2].options[0].weights.implementation: must be a whole number between 0 and 3, found 1.5",
+            "questions[3].options[1].causes.cadence: must be a whole number between 0 and 3, found 7",
+        ],
+    );
+}
+
+#[test]
+fn all_zero_weights() {
+    check_problems(
+        |v| {
+            *at(v, "/questions/1/options/0/weights") =
+                json!({ "unification": 0, "communication": 0 })
+        },
+        &["questions[1].options[0].weights: give at least one level a weight above 0"],
+    );
+}
+
+#[test]
+fn unknown_cause_in_an_option() {
+    check_problems(
+        |v| set(v, "/questions/1/options/1/causes", json!({ "pigeonholeing": 1 })),
+        &["questions[1].options[1].causes.pigeonholeing: unknown cause (did you mean \"pigeonholing\"?); causes are defined in `causes`"],
+    );
+}
+
+#[test]
+fn cause_that_no_option_feeds() {
+    check_problems(
+        |v| {
+            items(v, "/causes").push(json!({
+                "id": "burnout",
+                "name": "Burnout",
+                "summary": "Too much for too long.",
+                "term": "pigeonholing"
+            }));
+        },
+        &["causes[4]: no option points to this cause; add it to some option's `causes`"],
+    );
+}
+
+#[test]
+fn unknown_term() {
+    check_problems(
+        |v| {
+            set(v, "/levels/implementation/term", json!("implementaton"));
+            set(v, "/causes/0/term", json!("delineation"));
+            set(v, "/verdicts/0/terms/1", json!("level-of-value"));
+        },
+        &[
+            "levels.implementation.term: uses the term \"implementaton\", which `terms` does not define",
+            "causes[0].term: uses the term \"delineation\", which `terms` does not define",
+            "verdicts[0].terms[1]: uses the term \"level-of-value\", which `terms` does not define",
+        ],
+    );
+}
+
+#[test]
+fn missing_verdict_combination() {
+    let i = verdict_index("unification", "implementation");
+    check_problems(
+        |v| {
+            items(v, "/verdicts").remove(i);
+        },
+        &["verdicts: missing the text for a unification title with work at implementation (verdict \"incomplete-promotion\")"],
+    );
+}
+
+#[test]
+fn repeated_verdict_combination() {
+    let i = verdict_index("unification", "implementation");
+    check_problems(
+        |v| {
+            let copy = items(v, "/verdicts")[i].clone();
+            items(v, "/verdicts").push(copy);
+        },
+        &["verdicts[9]: repeats the text for title unification with work at implementation (first at verdicts[...", ],
+    );
+}
+
+#[test]
+fn verdict_id_inconsistent_with_title_and_operating() {
+    let i = verdict_index("communication", "implementation");
+    // The rejected entry leaves its combination without a text, which is reported too.
+    check_problems(
+        |v| set(v, &format!("/verdicts/{i}/verdict"), json!("aligned")),
+        &[
+            &format!("verdicts[{i}].verdict: a communication title with work at implementation is \"incomplete-promotion\", not \"aligned\""),
+            "verdicts: missing the text for a communication title with work at implementation (verdict \"incomplete-promotion\")",
+        ],
+    );
+}
+
+#[test]
+fn level_no_answer_can_reach() {
+    let unreachable = "questions: no combination of answers makes communication the operating level; give it more weight in some options";
+    // Communication removed everywhere; options left with no weight get implementation.
+    check_problems(
+        |v| {
+            for weights in weights_mut(v) {
+                weights.remove("communication");
+                if weights.is_empty() {
+                    weights.insert("implementation".into(), json!(1));
+                }
+            }
+        },
+        &[unreachable],
+    );
+    // Subtler: communication keeps its weights, but every option gives implementation
+    // at least as much, and ties go to the lower level.
+    check_problems(
+        |v| {
+            for weights in weights_mut(v) {
+                let c = weights
+                    .get("communication")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(0);
+                let i = weights
+                    .get("implementation")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(0);
+                weights.insert("implementation".into(), json!(c.max(i)));
+            }
+        },
+        &[unreachable],
+    );
+}
+
+#[test]
+fn when_referencing_an_unknown_option() {
+    let step = index_of("/next_steps", "hand-off-a-process");
+    let pattern = index_of("/patterns", "only-you-know");
+    check_problems(
+        |v| {
+            set(
+                v,
+                &format!("/next_steps/{step}/when/options/0"),
+                json!("old-mined"),
+            );
+            set(
+                v,
+                &format!("/patterns/{pattern}/when/causes/0"),
+                json!("pigeonhole"),
+            );
+        },
+        &[
+            &format!("next_steps[{step}].when.options[0]: unknown option \"old-mined\""),
+            &format!("patterns[{pattern}].when.causes[0]: unknown cause \"pigeonhole\""),
+        ],
+    );
+}
+
+#[test]
+fn when_without_conditions() {
+    let step = index_of("/next_steps", "get-the-budget-view");
+    check_problems(
+        |v| set(v, &format!("/next_steps/{step}/when"), json!({})),
+        &[&format!("next_steps[{step}].when: has no conditions; remove `when` to make this apply to everyone")],
+    );
+}
+
+#[test]
+fn too_few_general_next_steps() {
+    check_problems(
+        |v| {
+            let general = items(v, "/next_steps")
+                .iter_mut()
+                .filter(|s| s.get("when").is_none())
+                .skip(1);
+            for step in general {
+                step["when"] = json!({ "operating": ["communication"] });
+            }
+        },
+        &["next_steps: needs at least 3 general steps (without `when`) so every result gets 3; found 1"],
+    );
+}
+
+#[test]
+fn ui_text_missing_a_placeholder() {
+    check_problems(
+        |v| {
+            set(v, "/ui/progress", json!("Question {current}"));
+            set(
+                v,
+                "/ui/profile_summary",
+                json!("Your work sits at {operating}."),
+            );
+        },
+        &[
+            "ui.progress: must contain {total}",
+            "ui.profile_summary: must contain {title}",
+        ],
+    );
+}
+
+#[test]
+fn no_title_question() {
+    check_problems(
+        |v| {
+            items(v, "/questions").remove(0);
+        },
+        &["questions: needs one question with \"kind\": \"title\" (the visitor's role), placed first"],
+    );
+}
+
+#[test]
+fn title_question_not_first() {
+    check_problems(
+        |v| {
+            let questions = items(v, "/questions");
+            let title = questions.remove(0);
+            questions.insert(2, title);
+        },
+        &["questions[2].kind: the title question must be the first question"],
+    );
+}
+
+#[test]
+fn two_title_questions() {
+    check_problems(
+        |v| {
+            let mut copy = at(v, "/questions/0").clone();
+            copy["id"] = json!("role-again");
+            for option in copy["options"].as_array_mut().unwrap() {
+                option["id"] = json!(format!("again-{}", option["id"].as_str().unwrap()));
+            }
+            items(v, "/questions").insert(3, copy);
+        },
+        &["questions[3].kind: only one question may have \"kind\": \"title\""],
+    );
+}
+
+#[test]
+fn wrong_format() {
+    check_problems(
+        |v| set(v, "/format", json!(2)),
+        &["format: this widget reads content format 1, the file says 2"],
+    );
+    check_problems(
+        |v| set(v, "/format", json!("1")),
+        &["format: must be a whole number between 0 and 4294967295, found a string"],
+    );
+}
+
+#[test]
+fn invalid_id() {
+    check_problems(
+        |v| set(v, "/questions/1/options/0/id", json!("Hours Team")),
+        &["questions[1].options[0].id: \"Hours Team\" is not a valid id: use lowercase letters, digits and hyphens, starting with a letter"],
+    );
+}
+
+#[test]
+fn unknown_level() {
+    check_problems(
+        |v| set(v, "/questions/0/options/0/title_level", json!("execution")),
+        &["questions[0].options[0].title_level: unknown level \"execution\"; use one of: implementation, unification, communication"],
+    );
+}
+
+#[test]
+fn too_few_options() {
+    check_problems(
+        |v| {
+            items(v, "/questions/3/options").truncate(1);
+        },
+        &["questions[3].options: has 1 options; a question needs 2 to 10"],
+    );
+}
+
+#[test]
+fn thresholds_out_of_order() {
+    check_problems(
+        |v| {
+            set(
+                v,
+                "/thresholds",
+                json!({ "cause_applies": 60, "cause_strong": 30 }),
+            )
+        },
+        &["thresholds.cause_strong: must be above cause_applies (60)"],
+    );
+}
+
+#[test]
+fn bad_language_tag() {
+    check_problems(
+        |v| set(v, "/language", json!("English")),
+        &["language: \"English\" is not a language tag such as \"en\" or \"zh-CN\""],
+    );
+}
+
+#[test]
+fn many_problems_are_reported_at_once() {
+    let step = index_of("/next_steps", "hand-off-a-process");
+    let problems = check_problems(
+        |v| {
+            set(v, "/format", json!(2));
+            at(v, "/questions/1").as_object_mut().unwrap().remove("prompt");
+            set(v, "/questions/4/options/2/weights/communication", json!(4));
+            set(v, "/questions/6/id", json!("hours"));
+            set(v, "/causes/1/term", json!("hiring"));
+            set(v, &format!("/next_steps/{step}/when/options/0"), json!("old-mined"));
+            set(v, "/ui/progress", json!("Question {current}"));
+            set(v, "/cta/label", json!(""));
+        },
+        &[
+            "format: this widget reads content format 1, the file says 2",
+            "questions[1].prompt: is missing",
+            "questions[4].options[2].weights.communication: must be a whole number between 0 and 3, found 4",
+            "questions[6].id: duplicate id \"hours\" (first used at questions[1].id)",
+            "causes[1].term: uses the term \"hiring\", which `terms` does not define",
+            &format!("next_steps[{step}].when.options[0]: unknown option \"old-mined\""),
+            "ui.progress: must contain {total}",
+            "cta.label: must not be empty",
+        ],
+    );
+    assert_eq!(problems.len(), 8);
+}
+
+/// A question whose option list is rejected as a whole (too many options, or an
+/// unknown `kind`) never registers its option ids, so every `when` that names one of
+/// them is reported as an "unknown option" although the option is right there in the
+/// file. One slip then shows as six problems, five of them false.
+#[test]
+#[ignore = "bug: load.rs options() returns before registering option ids, so `when` references to a rejected question's options read as unknown"]
+fn a_rejected_option_list_does_not_make_its_ids_unknown() {
+    check_problems(
+        |v| {
+            let options = items(v, "/questions/5/options");
+            for n in 0..7 {
+                let mut extra = options[0].clone();
+                extra["id"] = json!(format!("away-extra-{n}"));
+                options.push(extra);
+            }
+        },
+        &["questions[5].options: has 11 options; a question needs 2 to 10"],
+    );
+    check_problems(
+        |v| set(v, "/questions/5/kind", json!("scale")),
+        &["questions[5].kind: unknown kind \"scale\"; use \"title\" or \"behaviour\""],
+    );
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the embeddable bundle into OUT_DIR:
+#   levels-quiz.js       one ES module: wasm-bindgen's glue + the <levels-quiz> element
+#   levels-quiz_bg.wasm  the widget
+# Usage: scripts/build-bundle.sh [--release] OUT_DIR
+# Used by `make dist` (release) and by Trunk's build hook for `make serve` (dev).
+set -euo pipefail
+
+profile=debug
+cargo_flags=()
+if [ "${1:-}" = "--release" ]; then
+  profile=release
+  cargo_flags=(--release)
+  shift
+fi
+out=${1:?usage: scripts/build-bundle.sh [--release] OUT_DIR}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+cargo build --quiet --lib -p levels-quiz --target wasm32-unknown-unknown "${cargo_flags[@]}"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name levels-quiz \
+  "target/wasm32-unknown-unknown/$profile/levels_quiz.wasm"
+
+if [ "$profile" = release ]; then
+  wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    -o "$work/levels-quiz_bg.opt.wasm" "$work/levels-quiz_bg.wasm"
+  mv "$work/levels-quiz_bg.opt.wasm" "$work/levels-quiz_bg.wasm"
+fi
+
+# The element's module is appended to the glue, so the page fetches one script.
+glue="$work/levels-quiz.js"
+for needed in 'async function __wbg_init' 'export function mount'; do
+  if ! grep -q "$needed" "$glue"; then
+    echo "build-bundle: wasm-bindgen's glue no longer has '$needed'; update js/levels-quiz.js" >&2
+    exit 1
+  fi
+done
+mkdir -p "$out"
+{
+  cat "$glue"
+  printf '\n'
+  cat js/levels-quiz.js
+} > "$out/levels-quiz.js"
+cp "$work/levels-quiz_bg.wasm" "$out/levels-quiz_bg.wasm"
+cp embed-example.html "$out/embed-example.html"

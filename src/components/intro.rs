@@ -1,0 +1,48 @@
+//! The intro screen: what the quiz reveals, how long it takes, where answers go.
+
+use levels_engine::Intro as IntroText;
+use yew::prelude::*;
+
+use super::use_focus_on_mount;
+
+/// Props of [`Intro`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct IntroProps {
+    /// The intro texts from the content.
+    pub intro: IntroText,
+    /// Move focus to the heading on mount (after a restart).
+    #[prop_or_default]
+    pub focus: bool,
+    /// The visitor pressed start.
+    pub on_start: Callback<()>,
+}
+
+/// The first screen, with one clear start button.
+#[component]
+pub fn Intro(props: &IntroProps) -> Html {
+    let heading = use_node_ref();
+    use_focus_on_mount(heading.clone(), props.focus);
+    let intro = &props.intro;
+    let on_click = props.on_start.reform(|_: MouseEvent| ());
+    html! {
+        <section class="lq-screen lq-intro" data-screen="intro">
+            <h2 class="lq-title" tabindex="-1" ref={heading}>{ &intro.title }</h2>
+            <p class="lq-lead">{ &intro.body }</p>
+            <ul class="lq-points">
+                { for intro.points.iter().map(|point| html! { <li>{ point }</li> }) }
+            </ul>
+            <div class="lq-start-row">
+                <button type="button" class="lq-button lq-primary" onclick={on_click}>
+                    { &intro.start }
+                </button>
+                <span class="lq-meta">{ &intro.duration }</span>
+            </div>
+            <p class="lq-privacy">
+                <svg class="lq-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                    <path d="M4 7V5a4 4 0 0 1 8 0v2h.5A1.5 1.5 0 0 1 14 8.5v5a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 2 13.5v-5A1.5 1.5 0 0 1 3.5 7H4zm2 0h4V5a2 2 0 0 0-4 0v2z" />
+                </svg>
+                { &intro.privacy }
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,90 @@
+//! The level profile as an inline SVG: one bar per level, highest level on top, the
+//! operating level filled with the accent, the title level outlined and labelled.
+
+use levels_engine::{Content, Level, Outcome};
+use yew::prelude::*;
+
+use crate::shared::Shared;
+
+/// Props of [`ProfileChart`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct ProfileChartProps {
+    /// Level names and the marker text.
+    pub content: Shared<Content>,
+    /// The profile to draw.
+    pub outcome: Shared<Outcome>,
+}
+
+/// Width of the drawing in SVG units; bars scale to it.
+const WIDTH: u32 = 320;
+/// Height of one level's row.
+const ROW: u32 = 58;
+
+/// The profile picture. Its accessible name states every share and the title level,
+/// so the picture says the same thing to a screen reader.
+#[component]
+pub fn ProfileChart(props: &ProfileChartProps) -> Html {
+    let content = &props.content;
+    let outcome = &props.outcome;
+    let height = ROW * 3;
+    let description = Level::ALL
+        .iter()
+        .map(|level| {
+            format!(
+                "{} {}%",
+                content.level(*level).name,
+                outcome.profile.share(*level)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let description = format!(
+        "{description}. {}: {}.",
+        content.ui.title_marker,
+        content.level(outcome.title).name
+    );
+
+    let rows = Level::ALL.iter().rev().enumerate().map(|(row, level)| {
+        let y = row as u32 * ROW;
+        let share = u32::from(outcome.profile.share(*level));
+        let bar = (share * WIDTH / 100).max(4);
+        let is_title = *level == outcome.title;
+        let is_operating = *level == outcome.operating;
+        let class = classes!(
+            "lq-row",
+            is_operating.then_some("lq-operating"),
+            is_title.then_some("lq-title-row")
+        );
+        html! {
+            <g class={class} data-level={level.id()}>
+                if is_title {
+                    <rect class="lq-title-frame" x="-6" y={(y + 1).to_string()}
+                        width={(WIDTH + 12).to_string()} height={(ROW - 6).to_string()} rx="10" />
+                }
+                <text class="lq-row-name" x="0" y={(y + 20).to_string()}>
+                    { &content.level(*level).name }
+                </text>
+                if is_title {
+                    <text class="lq-row-marker" x={WIDTH.to_string()} y={(y + 20).to_string()} text-anchor="end">
+                        { format!("\u{25C6} {}", content.ui.title_marker) }
+                    </text>
+                }
+                <rect class="lq-bar-track" x="0" y={(y + 29).to_string()}
+                    width={WIDTH.to_string()} height="16" rx="8" />
+                <rect class="lq-bar" x="0" y={(y + 29).to_string()}
+                    width={bar.to_string()} height="16" rx="8" />
+                <text class="lq-row-share" x={if share > 82 { (bar - 8).to_string() } else { (bar + 8).to_string() }}
+                    y={(y + 42).to_string()} text-anchor={if share > 82 { "end" } else { "start" }}>
+                    { format!("{share}%") }
+                </text>
+            </g>
+        }
+    });
+
+    html! {
+        <svg class="lq-chart" viewBox={format!("-8 -2 {} {}", WIDTH + 16, height + 2)}
+            role="img" aria-label={description} focusable="false">
+            { for rows }
+        </svg>
+    }
+}

@@ -1,0 +1,69 @@
+//! The result screen: verdict, profile picture, causes, steps, patterns, terms, CTA.
+
+use levels_engine::{fill, Content, Outcome};
+use yew::prelude::*;
+
+use super::{
+    use_focus_on_mount, CallToAction, CauseList, PatternList, ProfileChart, StepList, TermList,
+};
+use crate::shared::Shared;
+
+/// Props of [`ResultView`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct ResultProps {
+    /// The content.
+    pub content: Shared<Content>,
+    /// The scored outcome.
+    pub outcome: Shared<Outcome>,
+    /// Move focus to the headline on mount.
+    #[prop_or_default]
+    pub focus: bool,
+    /// The visitor wants to start over.
+    pub on_restart: Callback<()>,
+}
+
+/// Everything the visitor learns, in reading order.
+#[component]
+pub fn ResultView(props: &ResultProps) -> Html {
+    let heading = use_node_ref();
+    use_focus_on_mount(heading.clone(), props.focus);
+    let content = &props.content;
+    let outcome = &props.outcome;
+    let ui = &content.ui;
+    let text = content.verdicts.get(outcome.title, outcome.operating);
+    let summary = fill(
+        &ui.profile_summary,
+        &[
+            ("operating", &content.level(outcome.operating).name),
+            ("title", &content.level(outcome.title).name),
+        ],
+    );
+    let on_restart = props.on_restart.reform(|_: MouseEvent| ());
+    html! {
+        <section class="lq-screen lq-result" data-screen="result"
+            data-verdict={outcome.verdict.id()} data-level={outcome.operating.id()}>
+            <p class="lq-eyebrow">{ &ui.result_eyebrow }</p>
+            <h2 class="lq-title" tabindex="-1" ref={heading}>{ &text.headline }</h2>
+            <p class="lq-lead">{ &text.body }</p>
+
+            <section class="lq-block lq-profile">
+                <h3>{ &ui.profile_heading }</h3>
+                <ProfileChart content={content.clone()} outcome={outcome.clone()} />
+                <p class="lq-summary">{ summary }</p>
+            </section>
+
+            <CauseList content={content.clone()} outcome={outcome.clone()} />
+            <StepList content={content.clone()} steps={outcome.next_steps.clone()} />
+            <PatternList content={content.clone()}
+                constructive={outcome.constructive.clone()} destructive={outcome.destructive.clone()} />
+            <TermList content={content.clone()} terms={outcome.terms.clone()} />
+            <CallToAction cta={content.cta.clone()} />
+
+            <div class="lq-nav lq-end">
+                <button type="button" class="lq-button lq-secondary" onclick={on_restart}>
+                    { &ui.restart }
+                </button>
+            </div>
+        </section>
+    }
+}
