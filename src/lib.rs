@@ -10,7 +10,7 @@ pub mod shared;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]
-mod embed;
+pub mod embed;
 
 pub use app::{Root, RootProps};
 

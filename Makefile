@@ -1,0 +1,86 @@
+# levels-quiz: the two commands a newcomer needs are `make serve` and `make test`.
+# Each target installs what it needs and skips what is already there.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+
+TRUNK_VERSION := 0.21.14
+# The wasm-bindgen CLI must match the library version in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+# apt-get needs root: use sudo when not root.
+SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
+
+.PHONY: help serve dist test test-native test-browser test-e2e lint \
+	tools wasm-target wasm-bindgen trunk node-modules browser clean
+
+help:
+	@echo "make serve   build the widget and serve the demo page on http://127.0.0.1:8080"
+	@echo "make test    run every test: lint, engine, markup, browser unit, end-to-end"
+	@echo "make dist    build the embeddable bundle into dist/"
+
+# ---- the two commands --------------------------------------------------------------
+
+serve: wasm-target wasm-bindgen node-modules trunk
+	trunk serve --open=false
+
+test: lint test-native test-browser test-e2e
+	@echo "make test: all suites passed"
+
+dist: wasm-target wasm-bindgen node-modules
+	rm -rf dist
+	scripts/build-bundle.sh --release dist
+	@ls -l dist
+
+# ---- suites ------------------------------------------------------------------------
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+test-native:
+	cargo test --workspace --quiet
+
+test-browser: wasm-target wasm-bindgen browser
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+		cargo test --quiet -p levels-quiz --target wasm32-unknown-unknown --test browser
+
+test-e2e: dist node-modules browser
+	node --test --test-concurrency=1 tests/e2e/
+
+# ---- tools, installed only when missing ----------------------------------------------
+
+tools: wasm-target wasm-bindgen node-modules trunk
+
+wasm-target:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+		|| rustup target add wasm32-unknown-unknown
+
+wasm-bindgen:
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes)"; \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+trunk:
+	@if [ "$$(trunk --version 2>/dev/null)" != "trunk $(TRUNK_VERSION)" ]; then \
+		echo "installing trunk $(TRUNK_VERSION) (about ten minutes)"; \
+		cargo install trunk --version $(TRUNK_VERSION) --locked; \
+	fi
+
+node-modules: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		echo "installing Debian's chromium and chromium-driver"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+clean:
+	rm -rf dist target/site

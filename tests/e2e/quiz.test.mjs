@@ -1,0 +1,177 @@
+// End-to-end: the built dist/ bundle on host pages, driven in headless Chromium.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, Quiz, screenshot, startServer } from "./support.mjs";
+
+const STUCK_VP =
+  "role-vp,hours-firefighting,measured-unclear,talk-team,stall-coordinate,away-calls,budget-missing,delegate-assign,hear-problems,meetings-ops,decisions-escalated,old-checked,role-talk-never".split(",");
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path, { width = 1280, height = 900, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+  await page.goto(server.origin + path);
+  return { page, context, errors };
+}
+
+describe("a visitor", () => {
+  test("completes the quiz by mouse and reads their result", async () => {
+    const { page, context, errors } = await open("/pages/plain.html");
+    const quiz = new Quiz(page);
+    await quiz.waitFor("intro");
+    await quiz.start();
+    assert.equal(await quiz.progress().textContent(), `Question 1 of ${STUCK_VP.length}`);
+    // Next cannot skip an unanswered question.
+    await quiz.host.locator("button[type=submit]").click();
+    await quiz.host.locator("[role=alert]").waitFor();
+    assert.equal(await quiz.progress().textContent(), `Question 1 of ${STUCK_VP.length}`);
+    for (const id of STUCK_VP) await quiz.answer(id);
+    await quiz.waitFor("result");
+    const result = quiz.screen();
+    assert.equal(await result.getAttribute("data-verdict"), "incomplete-promotion");
+    assert.equal(await result.getAttribute("data-level"), "unification");
+    assert.ok(await quiz.host.locator("svg.lq-chart .lq-title-row[data-level=communication]").count());
+    assert.ok((await quiz.host.locator("[data-cause]").count()) >= 2);
+    const steps = await quiz.host.locator(".lq-step").count();
+    assert.ok(steps >= 3 && steps <= 5, `${steps} steps`);
+    // Definitions expand.
+    const term = quiz.host.locator("details.lq-term").first();
+    await term.locator("summary").click();
+    assert.equal(await term.getAttribute("open"), "");
+    // Start over returns to the intro.
+    await quiz.host.locator(".lq-end button").click();
+    await quiz.waitFor("intro");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("completes the quiz with the keyboard alone", async () => {
+    const { page, context, errors } = await open("/pages/plain.html");
+    const quiz = new Quiz(page);
+    await quiz.waitFor("intro");
+    const focusedText = () =>
+      page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el ? `${el.tagName}:${el.getAttribute("class") ?? ""}:${el.value ?? ""}` : "";
+      });
+    // Tab from the top of the page to the start button.
+    for (let i = 0; i < 10 && !(await focusedText()).startsWith("BUTTON"); i++) {
+      await page.keyboard.press("Tab");
+    }
+    assert.match(await focusedText(), /^BUTTON:lq-button lq-primary/);
+    await page.keyboard.press("Enter");
+    await quiz.waitFor("question");
+    const total = STUCK_VP.length;
+    for (let n = 1; n <= total; n++) {
+      await page.waitForFunction(
+        (n) => document.querySelector("levels-quiz").shadowRoot.querySelector(".lq-progress-label")?.textContent.startsWith(`Question ${n} `),
+        n,
+      );
+      // Focus is on the prompt; Tab enters the radio group, arrows move within it.
+      assert.match(await focusedText(), /^H2:lq-prompt/);
+      await page.keyboard.press("Tab");
+      assert.match(await focusedText(), /^INPUT:/);
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowUp");
+      await page.keyboard.press("Space");
+      const checked = await quiz.host.locator("input:checked").count();
+      assert.equal(checked, 1, `question ${n} has an answer`);
+      await page.keyboard.press("Enter");
+    }
+    await quiz.waitFor("result");
+    assert.match(await focusedText(), /^H2:/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  for (const [label, width, height] of [
+    ["phone", 375, 812],
+    ["desktop", 1280, 900],
+  ]) {
+    test(`looks right at ${width}px (screenshots in tests/e2e/artifacts)`, async () => {
+      const { page, context, errors } = await open("/pages/plain.html", { width, height });
+      const quiz = new Quiz(page);
+      await quiz.waitFor("intro");
+      await page.emulateMedia({ reducedMotion: "reduce" });
+      await screenshot(page, `${label}-intro`);
+      await quiz.start();
+      await quiz.host.locator(".lq-option").nth(1).click();
+      await screenshot(page, `${label}-question`);
+      await quiz.host.locator("button[type=submit]").click();
+      for (const id of STUCK_VP.slice(1)) await quiz.answer(id);
+      await quiz.waitFor("result");
+      await screenshot(page, `${label}-result`);
+      // Nothing overflows the viewport horizontally.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page overflows by ${overflow}px`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+});
+
+describe("a marketer embedding it", () => {
+  test("works on a page whose <base href> points elsewhere", async () => {
+    const { page, context, errors } = await open("/pages/base-href.html");
+    const quiz = new Quiz(page);
+    await quiz.waitFor("intro");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("keeps the host's fallback visible when WebAssembly cannot load", async () => {
+    const ctx = await browser.newContext();
+    const blocked = await ctx.newPage();
+    await blocked.route("**/*.wasm", (route) => route.abort());
+    const failure = blocked.waitForEvent("console", (msg) => msg.text().includes("could not start"));
+    await blocked.goto(server.origin + "/pages/plain.html");
+    await failure;
+    assert.equal(await blocked.locator("levels-quiz").getAttribute("data-lq-state"), "failed");
+    assert.ok(await blocked.locator("levels-quiz .fallback").isVisible());
+    await ctx.close();
+  });
+
+  test("elements added later work, stay independent, and removal frees them", async () => {
+    const { page, context, errors } = await open("/pages/spa.html");
+    await page.evaluate(() => {
+      for (let i = 0; i < 3; i++) {
+        document.querySelector("#app").append(document.createElement("levels-quiz"));
+      }
+    });
+    const all = page.locator("levels-quiz");
+    const first = new Quiz(page, all.nth(0));
+    const second = new Quiz(page, all.nth(1));
+    await first.waitFor("intro");
+    await second.waitFor("intro");
+    await first.start();
+    assert.equal(await second.screenName(), "intro");
+    // Remove one, re-add it: it starts afresh; the others keep their state.
+    await page.evaluate(() => {
+      const el = document.querySelectorAll("levels-quiz")[0];
+      el.remove();
+      window.__removed = el;
+    });
+    await page.waitForFunction(() => window.__removed.shadowRoot.childElementCount === 0);
+    await page.evaluate(() => document.querySelector("#app").append(window.__removed));
+    const readded = new Quiz(page, page.locator("levels-quiz").nth(2));
+    await readded.waitFor("intro");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
