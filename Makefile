@@ -36,16 +36,17 @@ dist: wasm-target wasm-bindgen node-modules
 
 # ---- suites ------------------------------------------------------------------------
 
-lint:
+lint: wasm-target
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	cargo clippy -p levels-quiz --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 test-native:
 	cargo test --workspace --quiet
 
 test-browser: wasm-target wasm-bindgen browser
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-		cargo test --quiet -p levels-quiz --target wasm32-unknown-unknown --test browser
+		cargo test -p levels-quiz --target wasm32-unknown-unknown --test browser
 
 test-e2e: dist node-modules browser
 	node --test --test-concurrency=1 tests/e2e/

@@ -86,8 +86,8 @@ pub fn mount(
         }
     });
 
-    let handle = Renderer::<Root>::with_root_and_props(container, RootProps { source, on_event })
-        .render();
+    let handle =
+        Renderer::<Root>::with_root_and_props(container, RootProps { source, on_event }).render();
     dispatch(&host, "ready", &JsValue::NULL);
     Ok(Widget {
         handle: Some(handle),
@@ -96,10 +96,12 @@ pub fn mount(
 
 /// Parses with the browser's `JSON.parse` (so no JSON parser ships in the wasm) and loads.
 fn parse_and_load(text: &str) -> Result<levels_engine::Content, LoadError> {
-    let problem = |message: String| LoadError::from(Problem {
-        path: String::new(),
-        message,
-    });
+    let problem = |message: String| {
+        LoadError::from(Problem {
+            path: String::new(),
+            message,
+        })
+    };
     let value = js_sys::JSON::parse(text).map_err(|err| {
         let message = js_sys::Error::from(err).message();
         problem(format!("not valid JSON: {}", String::from(message)))
@@ -128,7 +130,8 @@ fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("levels-quiz:{name}"), &init) {
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("levels-quiz:{name}"), &init)
+    {
         let _ = host.dispatch_event(&event);
     }
 }

@@ -29,6 +29,16 @@ async fn settle() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Waits until `ready` holds, up to two seconds (debug builds render slowly).
+async fn until(mut ready: impl FnMut() -> bool) {
+    for _ in 0..100 {
+        if ready() {
+            return;
+        }
+        settle().await;
+    }
+}
+
 struct Mounted {
     host: HtmlElement,
     shadow: ShadowRoot,
@@ -39,7 +49,11 @@ struct Mounted {
 
 impl Mounted {
     async fn new() -> Mounted {
-        let host: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+        let host: HtmlElement = document()
+            .create_element("div")
+            .unwrap()
+            .dyn_into()
+            .unwrap();
         document().body().unwrap().append_child(&host).unwrap();
         let shadow = host
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
@@ -112,7 +126,9 @@ impl Drop for Mounted {
 async fn mounts_in_a_shadow_root_with_its_own_styles() {
     // A hostile host rule that would restyle every button on the page.
     let style = document().create_element("style").unwrap();
-    style.set_text_content(Some("button { color: rgb(255, 0, 0) !important; font-size: 40px; }"));
+    style.set_text_content(Some(
+        "button { color: rgb(255, 0, 0) !important; font-size: 40px; }",
+    ));
     document().head().unwrap().append_child(&style).unwrap();
 
     let m = Mounted::new().await;
@@ -124,7 +140,10 @@ async fn mounts_in_a_shadow_root_with_its_own_styles() {
         .get_computed_style(&button)
         .unwrap()
         .unwrap();
-    assert_ne!(computed.get_property_value("color").unwrap(), "rgb(255, 0, 0)");
+    assert_ne!(
+        computed.get_property_value("color").unwrap(),
+        "rgb(255, 0, 0)"
+    );
     assert_ne!(computed.get_property_value("font-size").unwrap(), "40px");
     // And the widget's own classes do not style the page.
     assert!(document().query_selector(".lq-root").unwrap().is_none());
@@ -143,11 +162,18 @@ async fn a_full_run_moves_focus_and_reports_the_result() {
         .len();
     for number in 1..=total {
         assert_eq!(m.screen(), "question");
-        let progress = m.get::<Element>(".lq-progress-label").text_content().unwrap();
+        let progress = m
+            .get::<Element>(".lq-progress-label")
+            .text_content()
+            .unwrap();
         assert_eq!(progress, format!("Question {number} of {total}"));
         // Focus sits on the new question's prompt, so the next Tab reaches its options.
         let focused = m.focused().expect("focus inside the widget");
-        assert!(focused.class_name().contains("lq-prompt"), "focus on {}", focused.outer_html());
+        assert!(
+            focused.class_name().contains("lq-prompt"),
+            "focus on {}",
+            focused.outer_html()
+        );
 
         // Next without an answer stays put and says why.
         m.get::<HtmlElement>("button[type=submit]").click();
@@ -155,20 +181,34 @@ async fn a_full_run_moves_focus_and_reports_the_result() {
         assert!(m.find("[role=alert]").is_some());
 
         let options = m.shadow.query_selector_all("input[type=radio]").unwrap();
-        let last: HtmlElement = options.item(options.length() - 1).unwrap().dyn_into().unwrap();
+        let last: HtmlElement = options
+            .item(options.length() - 1)
+            .unwrap()
+            .dyn_into()
+            .unwrap();
         last.click();
         settle().await;
         assert!(m.find("[role=alert]").is_none());
         m.get::<HtmlElement>("button[type=submit]").click();
         settle().await;
     }
+    until(|| m.focused().is_some()).await;
     assert_eq!(m.screen(), "result");
     let focused = m.focused().expect("focus on the result");
     assert_eq!(focused.tag_name(), "H2");
     assert!(m.find("svg.lq-chart[role=img]").is_some());
     let events = m.events.borrow().clone();
-    assert_eq!(events.iter().filter(|e| *e == "levels-quiz:answer").count(), total);
-    assert_eq!(events.iter().filter(|e| *e == "levels-quiz:complete").count(), 1);
+    assert_eq!(
+        events.iter().filter(|e| *e == "levels-quiz:answer").count(),
+        total
+    );
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| *e == "levels-quiz:complete")
+            .count(),
+        1
+    );
 
     m.widget.destroy();
     settle().await;

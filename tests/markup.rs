@@ -3,7 +3,9 @@
 
 use levels_engine::{load_str, score, Answers, Content, DEFAULT_CONTENT};
 use levels_quiz::app::{Quiz, QuizProps, Root, RootProps, Source};
-use levels_quiz::components::{ProfileChart, ProfileChartProps, QuestionView, QuestionProps, ResultView, ResultProps};
+use levels_quiz::components::{
+    ProfileChart, ProfileChartProps, QuestionProps, QuestionView, ResultProps, ResultView,
+};
 use levels_quiz::shared::Shared;
 use yew::{BaseComponent, Callback, LocalServerRenderer};
 
@@ -41,12 +43,19 @@ const STUCK_VP: &str = "role-vp,hours-firefighting,measured-unclear,talk-team,st
 #[tokio::test]
 async fn a_fresh_quiz_shows_the_intro() {
     let content = content();
-    let html = render::<Quiz>(QuizProps { content: content.clone(), on_event: Callback::noop() }).await;
+    let html = render::<Quiz>(QuizProps {
+        content: content.clone(),
+        on_event: Callback::noop(),
+    })
+    .await;
     check_fragments(
         &html,
         &[
             r#"<section data-screen="intro" class="lq-screen lq-intro">"#,
-            &format!(r#"<h2 tabindex="-1" class="lq-title">{}</h2>"#, content.intro.title),
+            &format!(
+                r#"<h2 tabindex="-1" class="lq-title">{}</h2>"#,
+                content.intro.title
+            ),
             "<ul class=\"lq-points\"><li>",
             r#"<button type="button" class="lq-button lq-primary">"#,
             &content.intro.start,
@@ -76,15 +85,27 @@ async fn a_question_is_a_labelled_radio_group_with_progress() {
             r#"<rect width="23" height="4" rx="2" class="lq-fill">"#,
             "<fieldset",
             "<legend class=\"lq-legend\">",
-            &format!(r#"<h2 id="lq-q-{}" tabindex="-1" class="lq-prompt">{}</h2>"#, q.id, q.prompt),
-            &format!(r#"<input value="{}" type="radio" name="{}">"#, q.options[0].id, q.id),
-            &format!(r#"<label class="lq-option lq-checked"><input value="{}" checked type="radio" name="{}">"#, q.options[1].id, q.id),
+            &format!(
+                r#"<h2 id="lq-q-{}" tabindex="-1" class="lq-prompt">{}</h2>"#,
+                q.id, q.prompt
+            ),
+            &format!(
+                r#"<input value="{}" type="radio" name="{}">"#,
+                q.options[0].id, q.id
+            ),
+            &format!(
+                r#"<label class="lq-option lq-checked"><input value="{}" checked type="radio" name="{}">"#,
+                q.options[1].id, q.id
+            ),
             r#"<button type="button" class="lq-button lq-secondary">Back</button>"#,
             r#"<button type="submit" class="lq-button lq-primary">Next</button>"#,
         ],
     );
     assert_eq!(html.matches(r#"type="radio""#).count(), q.options.len());
-    assert!(!html.contains("role=\"alert\""), "no alert before Next is pressed");
+    assert!(
+        !html.contains("role=\"alert\""),
+        "no alert before Next is pressed"
+    );
 }
 
 #[tokio::test]
@@ -105,8 +126,14 @@ async fn next_without_an_answer_says_so_and_the_last_question_finishes() {
         &html,
         &[
             &format!(r#"aria-describedby="lq-a-{}""#, q.id),
-            &format!(r#"<p id="lq-a-{}" role="alert" class="lq-alert">{}</p>"#, q.id, content.ui.answer_required),
-            &format!(r#"<button type="submit" class="lq-button lq-primary">{}</button>"#, content.ui.finish),
+            &format!(
+                r#"<p id="lq-a-{}" role="alert" class="lq-alert">{}</p>"#,
+                q.id, content.ui.answer_required
+            ),
+            &format!(
+                r#"<button type="submit" class="lq-button lq-primary">{}</button>"#,
+                content.ui.finish
+            ),
         ],
     );
     assert!(!html.contains(" checked"));
@@ -116,7 +143,11 @@ async fn next_without_an_answer_says_so_and_the_last_question_finishes() {
 async fn the_profile_picture_marks_the_title_level_and_says_it_in_words() {
     let content = content();
     let outcome = answers(&content, STUCK_VP);
-    let html = render::<ProfileChart>(ProfileChartProps { content: content.clone(), outcome: outcome.clone() }).await;
+    let html = render::<ProfileChart>(ProfileChartProps {
+        content: content.clone(),
+        outcome: outcome.clone(),
+    })
+    .await;
     let p = outcome.profile;
     check_fragments(
         &html,
@@ -128,7 +159,10 @@ async fn the_profile_picture_marks_the_title_level_and_says_it_in_words() {
             // Highest level first, the title row framed and marked.
             r#"<g data-level="communication" class="lq-row lq-title-row"><rect x="-6""#,
             "\u{25C6} Your title",
-            &format!(r#"<g data-level="{}" class="lq-row lq-operating">"#, outcome.operating.id()),
+            &format!(
+                r#"<g data-level="{}" class="lq-row lq-operating">"#,
+                outcome.operating.id()
+            ),
         ],
     );
 }
@@ -150,12 +184,18 @@ async fn a_result_shows_verdict_causes_steps_terms_and_the_call_to_action() {
         &html,
         &[
             r#"data-screen="result" data-verdict="incomplete-promotion""#,
-            &format!(r#"<h2 tabindex="-1" class="lq-title">{}</h2>"#, text.headline),
+            &format!(
+                r#"<h2 tabindex="-1" class="lq-title">{}</h2>"#,
+                text.headline
+            ),
             "class=\"lq-chart\"",
             &format!(r#"data-cause="{}""#, first_cause.id),
             "<ol class=\"lq-step-list\">",
             "<details data-term=\"implementation\" class=\"lq-term\"><summary>",
-            &format!(r#"href="{}" class="lq-button lq-primary lq-cta-button">{}</a>"#, content.cta.href, content.cta.label),
+            &format!(
+                r#"href="{}" class="lq-button lq-primary lq-cta-button">{}</a>"#,
+                content.cta.href, content.cta.label
+            ),
             &format!(">{}</button>", content.ui.restart),
         ],
     );
@@ -188,7 +228,14 @@ async fn content_text_is_rendered_as_text_never_as_markup() {
     let mut json: serde_json::Value = serde_json::from_str(DEFAULT_CONTENT).unwrap();
     json["intro"]["title"] = "<img src=x onerror=alert(1)><script>alert(2)</script>".into();
     let content = Shared::new(load_str(&json.to_string()).unwrap());
-    let html = render::<Quiz>(QuizProps { content, on_event: Callback::noop() }).await;
-    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;"), "{html}");
+    let html = render::<Quiz>(QuizProps {
+        content,
+        on_event: Callback::noop(),
+    })
+    .await;
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;"),
+        "{html}"
+    );
     assert!(!html.contains("<img") && !html.contains("<script"));
 }

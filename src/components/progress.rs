@@ -17,11 +17,7 @@ pub struct ProgressProps {
 /// a width in a `style` attribute would be blocked by a strict CSP.
 #[component]
 pub fn ProgressBar(props: &ProgressProps) -> Html {
-    let done = if props.total == 0 {
-        0
-    } else {
-        props.current * 100 / props.total
-    };
+    let done = (props.current * 100).checked_div(props.total).unwrap_or(0);
     html! {
         <div class="lq-progress">
             <p class="lq-progress-label" aria-live="polite" aria-atomic="true">{ &props.label }</p>
