@@ -215,6 +215,70 @@ async fn a_full_run_moves_focus_and_reports_the_result() {
     assert!(m.find("[data-screen]").is_none(), "destroy unmounts");
 }
 
+/// Sends a keydown to the focused element inside the widget, as a keyboard would.
+fn press(m: &Mounted, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_composed(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    m.focused()
+        .expect("something focused")
+        .dispatch_event(&event)
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_full_run_by_keyboard() {
+    let m = Mounted::new().await;
+    // Activating a focused button with Enter or Space is the browser's own behaviour
+    // (covered end to end); from the first question on, every step here is a key.
+    m.get::<HtmlElement>("button.lq-primary").click();
+    until(|| m.focused().is_some()).await;
+    let total = levels_engine::load_str(levels_engine::DEFAULT_CONTENT)
+        .unwrap()
+        .questions
+        .len();
+    for number in 1..=total {
+        until(|| {
+            m.find(".lq-progress-label")
+                .and_then(|p| p.text_content())
+                .is_some_and(|t| t.starts_with(&format!("Question {number} ")))
+                && m.focused().is_some()
+        })
+        .await;
+        assert!(m.focused().unwrap().class_name().contains("lq-prompt"));
+        // Tab moves from the prompt into the group: its first radio.
+        m.get::<HtmlElement>("input[type=radio]").focus().unwrap();
+        // Enter without a choice stays and says why.
+        press(&m, "Enter");
+        settle().await;
+        assert!(m.find("[role=alert]").is_some(), "question {number}: alert");
+        // Down three times (first, second, third), Up once: the second option, and
+        // focus follows the choice.
+        for _ in 0..3 {
+            press(&m, "ArrowDown");
+            settle().await;
+        }
+        press(&m, "ArrowUp");
+        settle().await;
+        let checked: web_sys::HtmlInputElement = m.get("input:checked");
+        let second: web_sys::HtmlInputElement = m.get(".lq-option:nth-child(2) input");
+        assert_eq!(checked.value(), second.value(), "question {number}");
+        assert_eq!(
+            m.focused().unwrap().get_attribute("value"),
+            Some(second.value())
+        );
+        press(&m, "Enter");
+        settle().await;
+    }
+    until(|| m.focused().is_some() && m.screen() == "result").await;
+    assert_eq!(m.screen(), "result");
+    assert_eq!(m.focused().unwrap().tag_name(), "H2");
+}
+
 #[wasm_bindgen_test]
 async fn two_widgets_on_one_page_are_independent() {
     let a = Mounted::new().await;

@@ -24,11 +24,13 @@ pub struct QuestionProps {
     pub on_action: Callback<Action>,
 }
 
-/// A question screen. Native radio inputs give arrow-key movement within the group
-/// and the right semantics for assistive technology; Enter or the Next button goes on.
+/// A question screen. Options are native radio inputs, for their semantics; the keys
+/// are handled here so they behave the same in every browser: arrows, Home and End
+/// move the choice within the group, Enter goes on (as does the Next button).
 #[component]
 pub fn QuestionView(props: &QuestionProps) -> Html {
     let heading = use_node_ref();
+    let group = use_node_ref();
     use_focus_on_mount(heading.clone(), props.focus);
 
     let content = &props.content;
@@ -53,6 +55,28 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
         Action::Next
     });
     let on_back = props.on_action.reform(|_: MouseEvent| Action::Back);
+    let on_keydown = {
+        let on_action = props.on_action.clone();
+        let group = group.clone();
+        let count = question.options.len();
+        let selected = props.selected;
+        Callback::from(move |event: KeyboardEvent| {
+            let Some(key) = OptionKey::from_key(&event.key()) else {
+                return;
+            };
+            event.prevent_default();
+            match key.target(selected, count) {
+                Some(option) => {
+                    on_action.emit(Action::Choose {
+                        question: index,
+                        option,
+                    });
+                    focus_option(&group, option);
+                }
+                None => on_action.emit(Action::Next),
+            }
+        })
+    };
 
     let options = question.options.iter().enumerate().map(|(option, choice)| {
         let checked = props.selected == Some(option);
@@ -93,7 +117,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                     if let Some(hint) = &question.hint {
                         <p class="lq-hint" id={hint_id}>{ hint }</p>
                     }
-                    <div class="lq-options">{ for options }</div>
+                    <div class="lq-options" ref={group} onkeydown={on_keydown}>{ for options }</div>
                 </fieldset>
                 if props.needs_answer {
                     <p class="lq-alert" id={alert_id} role="alert">{ &ui.answer_required }</p>
@@ -108,5 +132,71 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                 </div>
             </form>
         </section>
+    }
+}
+
+/// A key the option group handles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OptionKey {
+    Previous,
+    Following,
+    First,
+    Last,
+    Submit,
+}
+
+impl OptionKey {
+    fn from_key(key: &str) -> Option<OptionKey> {
+        Some(match key {
+            "ArrowUp" | "ArrowLeft" => OptionKey::Previous,
+            "ArrowDown" | "ArrowRight" => OptionKey::Following,
+            "Home" => OptionKey::First,
+            "End" => OptionKey::Last,
+            "Enter" => OptionKey::Submit,
+            _ => return None,
+        })
+    }
+
+    /// The option this key chooses, wrapping around; `None` means go on.
+    fn target(self, selected: Option<usize>, count: usize) -> Option<usize> {
+        let last = count.saturating_sub(1);
+        match (self, selected) {
+            (OptionKey::Submit, _) => None,
+            (OptionKey::First, _) | (OptionKey::Following, None) => Some(0),
+            (OptionKey::Last, _) | (OptionKey::Previous, None) => Some(last),
+            (OptionKey::Following, Some(i)) => Some(if i >= last { 0 } else { i + 1 }),
+            (OptionKey::Previous, Some(i)) => Some(if i == 0 { last } else { i - 1 }),
+        }
+    }
+}
+
+/// Moves focus to the radio input of `option` inside the group.
+fn focus_option(group: &NodeRef, option: usize) {
+    let Some(group) = group.cast::<web_sys::Element>() else {
+        return;
+    };
+    if let Ok(inputs) = group.query_selector_all("input") {
+        if let Some(input) = inputs
+            .item(option as u32)
+            .and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(node).ok())
+        {
+            let _ = input.focus();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OptionKey::*;
+
+    #[test]
+    fn keys_move_within_the_group_and_wrap() {
+        assert_eq!(Following.target(None, 4), Some(0));
+        assert_eq!(Following.target(Some(3), 4), Some(0));
+        assert_eq!(Previous.target(Some(0), 4), Some(3));
+        assert_eq!(Previous.target(None, 4), Some(3));
+        assert_eq!(First.target(Some(2), 4), Some(0));
+        assert_eq!(Last.target(Some(0), 4), Some(3));
+        assert_eq!(Submit.target(Some(1), 4), None);
     }
 }
