@@ -23,6 +23,7 @@ mod load;
 mod model;
 mod quiz;
 mod score;
+mod share;
 mod ui;
 
 pub use error::{LoadError, Problem};
@@ -33,11 +34,12 @@ pub use json::{Json, SyntaxError};
 pub use load::load_str;
 pub use load::{load, FORMAT, MAX_OPTIONS, MAX_QUESTIONS, MAX_WEIGHT};
 pub use model::*;
-pub use quiz::{Action, Screen, Session};
+pub use quiz::{Action, LeadPlacement, Screen, Session};
 pub use score::{
     score, Answers, CauseFinding, CauseReport, Outcome, Profile, Report, Strength, MAX_PATTERNS,
     MAX_STEPS, MIN_STEPS,
 };
+pub use share::{decode_link, decode_progress, encode_link, encode_progress, LinkError};
 pub use ui::{fill, Ui};
 
 /// The built-in English quiz, as shipped in `content/en.json`.

@@ -13,8 +13,22 @@ pub enum Screen {
     Intro,
     /// On a question, by index.
     Question(usize),
+    /// The optional lead form, before or after the result.
+    Lead,
     /// Reading the result.
     Result,
+}
+
+/// Where the optional lead form sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum LeadPlacement {
+    /// No lead form.
+    #[default]
+    Off,
+    /// After the last question, before the result.
+    BeforeResults,
+    /// Offered from the result.
+    AfterResults,
 }
 
 /// What a visitor can do.
@@ -35,6 +49,12 @@ pub enum Action {
     Back,
     /// Forget every answer and return to the intro.
     Restart,
+    /// Open the lead form from the result (when it comes after the results).
+    OpenLead,
+    /// Leave the lead form for the result, sent or skipped.
+    LeaveLead,
+    /// Change where the lead form sits; takes effect from the next step.
+    SetLead(LeadPlacement),
     /// Continue from saved answers (a reload or a shared link).
     Restore {
         /// One entry per question; extra, missing or invalid entries are dropped.
@@ -53,6 +73,10 @@ pub struct Session {
     answers: Vec<Option<usize>>,
     /// Set when Next was pressed on an unanswered question, cleared by a choice.
     needs_answer: bool,
+    /// Where the lead form sits.
+    lead: LeadPlacement,
+    /// Whether the visitor has been through the lead form in this run.
+    lead_done: bool,
 }
 
 impl Session {
@@ -62,7 +86,14 @@ impl Session {
             screen: Screen::Intro,
             answers: vec![None; content.questions.len()],
             needs_answer: false,
+            lead: LeadPlacement::Off,
+            lead_done: false,
         }
+    }
+
+    /// Where the lead form sits.
+    pub fn lead(&self) -> LeadPlacement {
+        self.lead
     }
 
     /// The current screen.
@@ -122,10 +153,12 @@ impl Session {
                     self.needs_answer = true;
                 } else if current >= last {
                     // Every earlier question was answered on the way here.
-                    self.screen = if self.complete(content).is_some() {
-                        Screen::Result
-                    } else {
+                    self.screen = if self.complete(content).is_none() {
                         self.first_open()
+                    } else if self.lead == LeadPlacement::BeforeResults && !self.lead_done {
+                        Screen::Lead
+                    } else {
+                        Screen::Result
                     };
                 } else {
                     self.screen = Screen::Question(current + 1);
@@ -139,12 +172,30 @@ impl Session {
                 self.screen = Screen::Question(current - 1);
                 self.needs_answer = false;
             }
-            (Screen::Result, Action::Back) => {
+            (Screen::Result | Screen::Lead, Action::Back) => {
                 self.screen = Screen::Question(last);
             }
-            (_, Action::Restart) => return Session::new(content),
+            (Screen::Result, Action::OpenLead) if self.lead == LeadPlacement::AfterResults => {
+                self.screen = Screen::Lead;
+            }
+            (Screen::Lead, Action::LeaveLead) => {
+                self.lead_done = true;
+                self.screen = Screen::Result;
+            }
+            (_, Action::SetLead(lead)) => {
+                self.lead = lead;
+                if lead == LeadPlacement::Off && self.screen == Screen::Lead {
+                    self.screen = Screen::Result;
+                }
+            }
+            (_, Action::Restart) => {
+                let mut fresh = Session::new(content);
+                fresh.lead = self.lead;
+                return fresh;
+            }
             (_, Action::Restore { answers, screen }) => {
                 let mut restored = Session::new(content);
+                restored.lead = self.lead;
                 for ((slot, saved), question) in restored
                     .answers
                     .iter_mut()
@@ -157,10 +208,12 @@ impl Session {
                 restored.screen = match (screen, open) {
                     (Screen::Intro, _) => Screen::Intro,
                     (Screen::Result, None) => Screen::Result,
+                    (Screen::Lead, None) if restored.lead != LeadPlacement::Off => Screen::Lead,
                     (Screen::Question(q), Some(open)) if q <= open => Screen::Question(q),
                     (Screen::Question(q), None) if q <= last => Screen::Question(q),
                     _ => restored.first_open(),
                 };
+                restored.lead_done = restored.screen == Screen::Result;
                 return restored;
             }
             _ => {}
