@@ -3,9 +3,9 @@
 // wasm-bindgen cannot define custom elements, so this small module does: it gives
 // each element an open shadow root, loads the WebAssembly once per page (relative to
 // this script's own URL, so the bundle works from any folder or CDN and ignores a
-// page's <base href>), and calls the exported Rust `mount`. Until the widget starts,
-// and for good if it cannot, whatever the host page put inside the element stays
-// visible through a <slot>.
+// page's <base href>), finds the element's content, and calls the exported Rust
+// `mount`. Until the widget starts, and for good if it cannot, whatever the host page
+// put inside the element stays visible through a <slot>.
 //
 // The build (scripts/build-bundle.sh) appends this file to wasm-bindgen's glue, which
 // defines `__wbg_init` and `mount`; the result is the one module `levels-quiz.js`.
@@ -13,13 +13,27 @@
 
 const TAG = "levels-quiz";
 const WASM_URL = new URL("./levels-quiz_bg.wasm", import.meta.url);
+// Attributes whose change needs new content: the widget is mounted afresh.
+const CONTENT_ATTRIBUTES = ["content", "lang"];
+// Attributes the running widget re-reads (see src/config.rs).
+const LIVE_ATTRIBUTES = [
+  "cta-href",
+  "cta-label",
+  "theme",
+  "mode",
+  "persist",
+  "share",
+  "lead",
+  "lead-action",
+  "analytics",
+];
 
 // Shown while the wasm loads: reserves room so the page does not jump when the
 // quiz appears, and keeps the host's fallback content visible.
 const BOOT_CSS = `
 :host { display: block !important; min-height: var(--lq-boot-height, 24em); }
 :host([data-lq-state="failed"]) { min-height: 0; }
-.lq-boot { display: block; }
+:host([mode="popup"]) { min-height: 0; }
 `;
 
 let wasmReady = null;
@@ -43,28 +57,87 @@ function emit(host, name, detail) {
   );
 }
 
+// The element's content: an inline <script type="application/json"> child, the
+// `content` attribute's URL, or (null) the built-in quiz.
+async function findContent(host) {
+  const inline = host.querySelector(':scope > script[type="application/json"]');
+  if (inline) return { text: inline.textContent ?? "" };
+  const url = host.getAttribute("content");
+  if (!url) return { text: null };
+  try {
+    const response = await fetch(new URL(url, document.baseURI), { credentials: "omit" });
+    if (!response.ok) {
+      return { error: `the content file ${url} could not be loaded (HTTP ${response.status})` };
+    }
+    return { text: await response.text() };
+  } catch (error) {
+    return { error: `the content file ${url} could not be loaded (${error.message})` };
+  }
+}
+
 class LevelsQuizElement extends HTMLElement {
+  static observedAttributes = [...CONTENT_ATTRIBUTES, ...LIVE_ATTRIBUTES];
+
   #widget = null;
-  // Bumped on every connect and disconnect, so a mount that finishes after the
-  // element was removed (or removed and re-added) knows it is stale.
+  // Bumped on every (re)start and disconnect, so a mount that finishes after the
+  // element was removed (or restarted) knows it is stale.
   #generation = 0;
 
   connectedCallback() {
+    if (this.#widget !== null) {
+      this.#generation++;
+      return;
+    }
+    this.#start();
+  }
+
+  disconnectedCallback() {
     const generation = ++this.#generation;
-    if (this.#widget !== null) return;
+    // Moving an element within the page disconnects and reconnects it at once; only
+    // free the widget when it is really gone.
+    queueMicrotask(() => {
+      if (generation !== this.#generation || this.isConnected) return;
+      this.#stop();
+      this.shadowRoot?.replaceChildren();
+      this.removeAttribute("data-lq-state");
+    });
+  }
+
+  attributeChangedCallback(name, previous, value) {
+    if (previous === value || !this.isConnected) return;
+    if (CONTENT_ATTRIBUTES.includes(name)) {
+      if (this.#widget !== null || this.getAttribute("data-lq-state") === "loading") {
+        this.#stop();
+        this.#start();
+      }
+    } else {
+      this.#widget?.configure();
+    }
+  }
+
+  /** Starts the quiz over, forgetting saved progress. */
+  restart() {
+    this.#widget?.restart();
+  }
+
+  /** The latest outcome (as in `levels-quiz:complete`), or null. */
+  get result() {
+    return this.#widget?.result() ?? null;
+  }
+
+  #start() {
+    const generation = ++this.#generation;
     const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = [bootStyles()];
     const boot = document.createElement("slot");
-    boot.className = "lq-boot";
     root.replaceChildren(boot);
     this.setAttribute("data-lq-state", "loading");
 
-    loadWasm()
-      .then(() => {
+    Promise.all([loadWasm(), findContent(this)])
+      .then(([, content]) => {
         if (generation !== this.#generation || !this.isConnected) return;
         root.replaceChildren();
-        root.adoptedStyleSheets = [];
-        this.#widget = mount(root, this, null);
+        this.#widget = mount(root, this, content.text ?? undefined, content.error ?? undefined);
         this.setAttribute("data-lq-state", "ready");
       })
       .catch((error) => {
@@ -79,20 +152,13 @@ class LevelsQuizElement extends HTMLElement {
       });
   }
 
-  disconnectedCallback() {
-    const generation = ++this.#generation;
-    // Moving an element within the page disconnects and reconnects it at once; only
-    // free the widget when it is really gone.
-    queueMicrotask(() => {
-      if (generation !== this.#generation || this.isConnected) return;
-      if (this.#widget !== null) {
-        this.#widget.destroy();
-        this.#widget.free();
-        this.#widget = null;
-      }
-      this.shadowRoot?.replaceChildren();
-      this.removeAttribute("data-lq-state");
-    });
+  #stop() {
+    this.#generation++;
+    if (this.#widget !== null) {
+      this.#widget.destroy();
+      this.#widget.free();
+      this.#widget = null;
+    }
   }
 }
 

@@ -1,10 +1,16 @@
-//! The root component: picks the screen for the session, and runs the effects
-//! (focus, events) that follow a change of screen.
+//! The root: picks the quiz or the error panel, holds the one reducer, and runs every
+//! side effect (restoring, saving, events, the lead post) through the [`Platform`].
 
-use levels_engine::{Content, LoadError, Outcome, Screen};
+use levels_engine::{
+    decode_link, decode_progress, encode_link, encode_progress, Action, Content, LeadPlacement,
+    LinkError, LoadError, Outcome, Screen,
+};
 use yew::prelude::*;
 
-use crate::components::{ErrorPanel, Intro, QuestionView, ResultView};
+use crate::components::{ErrorPanel, Screens, ScreensProps};
+use crate::config::{Config, Mode};
+use crate::lead::{LeadDraft, LeadStatus};
+use crate::platform::{Platform, WidgetEvent};
 use crate::shared::Shared;
 use crate::state::QuizState;
 
@@ -17,30 +23,19 @@ pub enum Source {
     Broken(Shared<LoadError>),
 }
 
-/// Something a host page may want to hear about.
-#[derive(Debug, Clone, PartialEq)]
-pub enum WidgetEvent {
-    /// The visitor left the intro.
-    Start,
-    /// The visitor chose an option.
-    Answer {
-        /// Question index.
-        question: usize,
-        /// Option index.
-        option: usize,
-    },
-    /// The result is shown.
-    Complete(Shared<Outcome>),
-}
-
 /// Props of [`Root`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct RootProps {
     /// The content to run.
     pub source: Source,
-    /// Told about starts, answers and completions.
+    /// The element's attributes.
     #[prop_or_default]
-    pub on_event: Callback<WidgetEvent>,
+    pub config: Config,
+    /// The page's services.
+    pub platform: Shared<dyn Platform>,
+    /// Bumped by the element's `restart()`; each change starts the quiz over.
+    #[prop_or_default]
+    pub restarts: u32,
 }
 
 /// The widget: the quiz, or a readable error panel when its content is broken.
@@ -48,12 +43,17 @@ pub struct RootProps {
 pub fn Root(props: &RootProps) -> Html {
     match &props.source {
         Source::Ready(content) => html! {
-            <Quiz content={content.clone()} on_event={props.on_event.clone()} />
+            <Quiz
+                content={content.clone()}
+                config={props.config.clone()}
+                platform={props.platform.clone()}
+                restarts={props.restarts}
+            />
         },
         Source::Broken(error) => html! {
             <ErrorPanel
                 heading="This quiz could not start"
-                body="Its content file has problems. The list below says where each one is."
+                body="Its content could not be used. The list below says what is wrong and where."
                 problems={error.problems().iter().map(ToString::to_string).collect::<Vec<_>>()}
             />
         },
@@ -65,89 +65,284 @@ pub fn Root(props: &RootProps) -> Html {
 pub struct QuizProps {
     /// Validated content.
     pub content: Shared<Content>,
-    /// Told about starts, answers and completions.
+    /// The element's attributes.
     #[prop_or_default]
-    pub on_event: Callback<WidgetEvent>,
+    pub config: Config,
+    /// The page's services.
+    pub platform: Shared<dyn Platform>,
+    /// Bumped to start over from outside.
+    #[prop_or_default]
+    pub restarts: u32,
 }
 
-/// The quiz for loaded content: one reducer, one screen at a time.
+/// The key progress is saved under: one per content id and version.
+pub fn storage_key(content: &Content) -> String {
+    format!("levels-quiz:{}:{}", content.id, content.version)
+}
+
+/// Where the quiz starts: a shared result, saved progress, or the intro.
+fn initial_state(props: &QuizProps) -> (QuizState, Option<LinkError>) {
+    let content = &props.content;
+    let mut state = QuizState::new(props.content.clone());
+    state.session = state
+        .session
+        .apply(content, Action::SetLead(props.config.lead));
+    let restore = match props.platform.shared_code() {
+        Some(code) => match decode_link(content, &code) {
+            Ok(answers) => Ok(Some(Action::Restore {
+                answers: answers.as_slice().iter().copied().map(Some).collect(),
+                screen: Screen::Result,
+            })),
+            Err(error) => Err(error),
+        },
+        None if props.config.persist => Ok(props
+            .platform
+            .load(&storage_key(content))
+            .and_then(|saved| decode_progress(content, &saved))),
+        None => Ok(None),
+    };
+    match restore {
+        Ok(Some(action)) => {
+            state.session = state.session.apply(content, action);
+            (state, None)
+        }
+        Ok(None) => (state, None),
+        Err(error) => (state, Some(error)),
+    }
+}
+
+/// The quiz for loaded content: one reducer, one screen at a time, inline or in a
+/// dialog. The state lives here, above the layout, so switching `mode` keeps it.
 #[component]
 pub fn Quiz(props: &QuizProps) -> Html {
+    let initial = use_memo((), |_| initial_state(props));
+    let state = use_reducer({
+        let initial = initial.clone();
+        move || initial.0.clone()
+    });
+    let link_error = use_state(|| initial.1);
+    let lead_draft = use_state(LeadDraft::default);
+    let lead_status = use_state(LeadStatus::default);
     let content = props.content.clone();
-    let state = use_reducer(|| QuizState::new(content));
+    let platform = props.platform.clone();
     let screen = state.session.screen();
-    let content = &state.content;
 
-    let outcome = use_memo(
-        (state.content.clone(), state.session.answers().to_vec()),
-        |(content, answers)| {
-            levels_engine::Answers::from_partial(content, answers)
-                .map(|answers| Shared::new(levels_engine::score(content, &answers)))
-        },
-    );
+    let outcome = use_memo(state.session.answers().to_vec(), {
+        let content = content.clone();
+        move |answers| {
+            levels_engine::Answers::from_partial(&content, answers)
+                .map(|answers| Shared::new(levels_engine::score(&content, &answers)))
+        }
+    });
 
+    // Attribute changes that reach into the session.
     {
-        // Completion is announced once per arrival on the result screen.
-        let on_event = props.on_event.clone();
+        let state = state.clone();
+        use_effect_with(props.config.lead, move |lead| {
+            state.dispatch(Action::SetLead(*lead));
+        });
+    }
+    {
+        let state = state.clone();
+        let lead_draft = lead_draft.clone();
+        let lead_status = lead_status.clone();
+        use_effect_with(props.restarts, move |restarts| {
+            if *restarts > 0 {
+                state.dispatch(Action::Restart);
+                lead_draft.set(LeadDraft::default());
+                lead_status.set(LeadStatus::Draft);
+            }
+        });
+    }
+
+    // Save progress after every change; a fresh intro clears it.
+    {
+        let platform = platform.clone();
+        let content = content.clone();
+        let persist = props.config.persist;
+        use_effect_with(
+            (screen, state.session.answers().to_vec(), persist),
+            move |(screen, answers, persist)| {
+                let key = storage_key(&content);
+                if !persist || (*screen == Screen::Intro && answers.iter().all(Option::is_none)) {
+                    platform.forget(&key);
+                } else {
+                    platform.save(&key, &encode_progress(*screen, answers));
+                }
+            },
+        );
+    }
+
+    // Completion is announced once per arrival on the result screen.
+    {
+        let platform = platform.clone();
+        let content = content.clone();
         let outcome = (*outcome).clone();
         use_effect_with(screen, move |screen| {
             if let (Screen::Result, Some(outcome)) = (screen, outcome) {
-                on_event.emit(WidgetEvent::Complete(outcome));
+                platform.emit(&content, &WidgetEvent::Complete(outcome));
             }
         });
     }
 
     let dispatch = {
         let state = state.clone();
-        let on_event = props.on_event.clone();
-        Callback::from(move |action: levels_engine::Action| {
+        let platform = platform.clone();
+        let content = content.clone();
+        let link_error = link_error.clone();
+        Callback::from(move |action: Action| {
             match &action {
-                levels_engine::Action::Start => on_event.emit(WidgetEvent::Start),
-                levels_engine::Action::Choose { question, option } => {
-                    on_event.emit(WidgetEvent::Answer {
+                Action::Start => platform.emit(&content, &WidgetEvent::Start),
+                Action::Choose { question, option } => platform.emit(
+                    &content,
+                    &WidgetEvent::Answer {
                         question: *question,
                         option: *option,
-                    })
-                }
+                    },
+                ),
                 _ => {}
+            }
+            if link_error.is_some() && matches!(action, Action::Start | Action::Restart) {
+                link_error.set(None);
             }
             state.dispatch(action)
         })
     };
 
-    let focus = state.interacted;
-    match screen {
-        Screen::Intro => html! {
-            <Intro
-                key="intro"
-                intro={content.intro.clone()}
-                focus={focus}
-                on_start={dispatch.reform(|_| levels_engine::Action::Start)}
-            />
-        },
-        Screen::Question(index) => html! {
-            <QuestionView
-                key={format!("q{index}")}
-                content={content.clone()}
-                index={index}
-                selected={state.session.answers().get(index).copied().flatten()}
-                needs_answer={state.session.needs_answer()}
-                focus={focus}
-                on_action={dispatch}
-            />
-        },
-        Screen::Result => match (*outcome).clone() {
-            Some(outcome) => html! {
-                <ResultView
-                    key="result"
-                    content={content.clone()}
-                    outcome={outcome}
-                    focus={focus}
-                    on_restart={dispatch.reform(|_| levels_engine::Action::Restart)}
-                />
-            },
-            // The engine only reaches the result with every answer given.
-            None => html! {},
+    let on_lead_change = {
+        let lead_draft = lead_draft.clone();
+        Callback::from(move |draft: LeadDraft| lead_draft.set(draft))
+    };
+    let on_lead_submit = {
+        let platform = platform.clone();
+        let content = content.clone();
+        let outcome = (*outcome).clone();
+        let lead_draft = lead_draft.clone();
+        let lead_status = lead_status.clone();
+        let action = props.config.lead_action.clone();
+        let state = state.clone();
+        Callback::from(move |()| {
+            let Some(outcome) = outcome.clone() else {
+                return;
+            };
+            let draft = (*lead_draft).clone();
+            platform.emit(&content, &WidgetEvent::Lead(draft.clone(), outcome.clone()));
+            state.dispatch(Action::LeaveLead);
+            match &action {
+                Some(url) => {
+                    lead_status.set(LeadStatus::Sending);
+                    let lead_status = lead_status.clone();
+                    let fields = lead_fields(&content, &draft, &outcome);
+                    let fields: Vec<(&str, &str)> =
+                        fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    platform.post_lead(
+                        url,
+                        &fields,
+                        Callback::from(move |ok: bool| {
+                            lead_status.set(if ok {
+                                LeadStatus::Sent
+                            } else {
+                                LeadStatus::Failed
+                            })
+                        }),
+                    );
+                }
+                None => lead_status.set(LeadStatus::Sent),
+            }
+        })
+    };
+
+    let on_cta = {
+        let platform = platform.clone();
+        let content = content.clone();
+        let outcome = (*outcome).clone();
+        Callback::from(move |()| {
+            if let Some(outcome) = &outcome {
+                platform.emit(&content, &WidgetEvent::Cta(outcome.clone()));
+            }
+        })
+    };
+
+    let cta_href = match &*outcome {
+        Some(outcome) => {
+            let base = props
+                .config
+                .cta_href
+                .clone()
+                .unwrap_or_else(|| content.cta.href.clone());
+            platform.cta_href(
+                &base,
+                &[
+                    ("level", outcome.operating.id()),
+                    ("verdict", outcome.verdict.id()),
+                ],
+            )
+        }
+        None => content.cta.href.clone(),
+    };
+    let share_url = match (&*outcome, props.config.share) {
+        (Some(outcome), true) => {
+            levels_engine::Answers::from_partial(&content, state.session.answers()).map(|answers| {
+                let _ = outcome;
+                platform.share_url(&encode_link(&content, &answers))
+            })
+        }
+        _ => None,
+    };
+
+    let screens = ScreensProps {
+        content: content.clone(),
+        session: state.session.clone(),
+        outcome: (*outcome).clone(),
+        focus: state.interacted,
+        link_error: *link_error,
+        lead_draft: (*lead_draft).clone(),
+        lead_status: *lead_status,
+        lead_after_results: props.config.lead == LeadPlacement::AfterResults,
+        cta_label: props
+            .config
+            .cta_label
+            .clone()
+            .unwrap_or_else(|| content.cta.label.clone()),
+        cta_href,
+        share_url,
+        platform: platform.clone(),
+        on_action: dispatch,
+        on_lead_change,
+        on_lead_submit,
+        on_cta,
+    };
+
+    match props.config.mode {
+        Mode::Inline => html! { <Screens ..screens /> },
+        Mode::Popup => html! {
+            <crate::components::Popup
+                open_label={content.ui.popup_open.clone()}
+                close_label={content.ui.dialog_close.clone()}
+                title={content.intro.title.clone()}
+            >
+                <Screens ..screens />
+            </crate::components::Popup>
         },
     }
+}
+
+/// The fields a lead post carries: what the visitor typed, and their result.
+fn lead_fields(
+    content: &Content,
+    draft: &LeadDraft,
+    outcome: &Outcome,
+) -> Vec<(&'static str, String)> {
+    vec![
+        ("name", draft.name.trim().to_owned()),
+        ("email", draft.email.trim().to_owned()),
+        (
+            "consent",
+            if draft.consent { "yes" } else { "no" }.to_owned(),
+        ),
+        ("operating_level", outcome.operating.id().to_owned()),
+        ("title_level", outcome.title.id().to_owned()),
+        ("verdict", outcome.verdict.id().to_owned()),
+        ("quiz", format!("{}@{}", content.id, content.version)),
+    ]
 }

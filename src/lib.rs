@@ -6,6 +6,9 @@
 
 pub mod app;
 pub mod components;
+pub mod config;
+pub mod lead;
+pub mod platform;
 pub mod shared;
 pub mod state;
 

@@ -6,8 +6,7 @@ use std::rc::Rc;
 /// An `Rc` whose equality is identity, so props holding it compare in O(1).
 ///
 /// Content never changes once loaded; a new value means a new `Rc`.
-#[derive(Debug)]
-pub struct Shared<T>(Rc<T>);
+pub struct Shared<T: ?Sized>(Rc<T>);
 
 impl<T> Shared<T> {
     /// Wraps a value.
@@ -16,21 +15,34 @@ impl<T> Shared<T> {
     }
 }
 
-impl<T> Clone for Shared<T> {
+impl<T: ?Sized> Shared<T> {
+    /// Wraps a shared value, e.g. an `Rc<dyn Trait>`.
+    pub fn from_rc(value: Rc<T>) -> Shared<T> {
+        Shared(value)
+    }
+}
+
+impl<T: ?Sized> Clone for Shared<T> {
     fn clone(&self) -> Self {
         Shared(Rc::clone(&self.0))
     }
 }
 
-impl<T> PartialEq for Shared<T> {
+impl<T: ?Sized> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl<T> Deref for Shared<T> {
+impl<T: ?Sized> Deref for Shared<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.0
+    }
+}
+
+impl<T: ?Sized> std::fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Shared(..)")
     }
 }

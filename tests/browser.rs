@@ -74,7 +74,7 @@ impl Mounted {
                 .unwrap();
             listeners.push(listener);
         }
-        let widget = levels_quiz::embed::mount(shadow.clone(), host.clone(), None).unwrap();
+        let widget = levels_quiz::embed::mount(shadow.clone(), host.clone(), None, None).unwrap();
         settle().await;
         Mounted {
             host,

@@ -6,8 +6,54 @@ use levels_quiz::app::{Quiz, QuizProps, Root, RootProps, Source};
 use levels_quiz::components::{
     ProfileChart, ProfileChartProps, QuestionProps, QuestionView, ResultProps, ResultView,
 };
+use levels_quiz::config::{Config, Mode};
+use levels_quiz::platform::{Offline, Platform, WidgetEvent};
 use levels_quiz::shared::Shared;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use yew::{BaseComponent, Callback, LocalServerRenderer};
+
+fn offline() -> Shared<dyn Platform> {
+    Shared::from_rc(Rc::new(Offline) as Rc<dyn Platform>)
+}
+
+/// A page with storage and a URL, and nothing else.
+#[derive(Default)]
+struct FakePage {
+    storage: RefCell<HashMap<String, String>>,
+    hash_code: Option<String>,
+}
+
+impl Platform for FakePage {
+    fn emit(&self, _: &Content, _: &WidgetEvent) {}
+    fn load(&self, key: &str) -> Option<String> {
+        self.storage.borrow().get(key).cloned()
+    }
+    fn save(&self, key: &str, value: &str) {
+        self.storage.borrow_mut().insert(key.into(), value.into());
+    }
+    fn forget(&self, key: &str) {
+        self.storage.borrow_mut().remove(key);
+    }
+    fn shared_code(&self) -> Option<String> {
+        self.hash_code.clone()
+    }
+    fn share_url(&self, code: &str) -> String {
+        format!("https://coach.example/quiz#levels-quiz={code}")
+    }
+    fn copy(&self, _: &str, _: Callback<bool>) {}
+    fn print(&self) {}
+    fn cta_href(&self, base: &str, params: &[(&str, &str)]) -> String {
+        let query: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        format!("{base}?{}", query.join("&"))
+    }
+    fn post_lead(&self, _: &str, _: &[(&str, &str)], _: Callback<bool>) {}
+}
+
+fn page(page: FakePage) -> Shared<dyn Platform> {
+    Shared::from_rc(Rc::new(page) as Rc<dyn Platform>)
+}
 
 fn content() -> Shared<Content> {
     Shared::new(load_str(DEFAULT_CONTENT).unwrap())
@@ -45,7 +91,9 @@ async fn a_fresh_quiz_shows_the_intro() {
     let content = content();
     let html = render::<Quiz>(QuizProps {
         content: content.clone(),
-        on_event: Callback::noop(),
+        config: Config::default(),
+        platform: offline(),
+        restarts: 0,
     })
     .await;
     check_fragments(
@@ -175,7 +223,15 @@ async fn a_result_shows_verdict_causes_steps_terms_and_the_call_to_action() {
         content: content.clone(),
         outcome: outcome.clone(),
         focus: false,
-        on_restart: Callback::noop(),
+        cta_label: content.cta.label.clone().into(),
+        cta_href: content.cta.href.clone().into(),
+        share_url: None,
+        lead_status: Default::default(),
+        lead_after_results: false,
+        platform: offline(),
+        on_action: Callback::noop(),
+        on_cta: Callback::noop(),
+        on_lead_retry: Callback::noop(),
     })
     .await;
     let text = content.verdicts.get(outcome.title, outcome.operating);
@@ -208,7 +264,9 @@ async fn broken_content_renders_a_readable_error_panel() {
     let error = load_str(r#"{"format": 1, "id": "Bad Id"}"#).unwrap_err();
     let html = render::<Root>(RootProps {
         source: Source::Broken(Shared::new(error)),
-        on_event: Callback::noop(),
+        config: Config::default(),
+        platform: offline(),
+        restarts: 0,
     })
     .await;
     check_fragments(
@@ -230,7 +288,9 @@ async fn content_text_is_rendered_as_text_never_as_markup() {
     let content = Shared::new(load_str(&json.to_string()).unwrap());
     let html = render::<Quiz>(QuizProps {
         content,
-        on_event: Callback::noop(),
+        config: Config::default(),
+        platform: offline(),
+        restarts: 0,
     })
     .await;
     assert!(
@@ -238,4 +298,145 @@ async fn content_text_is_rendered_as_text_never_as_markup() {
         "{html}"
     );
     assert!(!html.contains("<img") && !html.contains("<script"));
+}
+
+async fn quiz(content: &Shared<Content>, config: Config, platform: Shared<dyn Platform>) -> String {
+    render::<Quiz>(QuizProps {
+        content: content.clone(),
+        config,
+        platform,
+        restarts: 0,
+    })
+    .await
+}
+
+#[tokio::test]
+async fn saved_progress_resumes_on_the_same_question() {
+    let content = content();
+    let mut answers = vec![None; content.questions.len()];
+    answers[0] = Some(3);
+    answers[1] = Some(1);
+    answers[2] = Some(0);
+    let fake = FakePage::default();
+    fake.save(
+        &levels_quiz::app::storage_key(&content),
+        &levels_engine::encode_progress(levels_engine::Screen::Question(2), &answers),
+    );
+    let html = quiz(&content, Config::default(), page(fake)).await;
+    check_fragments(&html, &["Question 3 of 13", " checked "]);
+
+    // With persist off, the same storage is not read.
+    let fake = FakePage::default();
+    fake.save(&levels_quiz::app::storage_key(&content), "1|q2|310----------");
+    let off = Config { persist: false, ..Config::default() };
+    let html = quiz(&content, off, page(fake)).await;
+    check_fragments(&html, &[r#"data-screen="intro""#]);
+}
+
+#[tokio::test]
+async fn garbage_in_storage_starts_at_the_intro() {
+    let content = content();
+    let fake = FakePage::default();
+    fake.save(&levels_quiz::app::storage_key(&content), "{not progress at all");
+    let html = quiz(&content, Config::default(), page(fake)).await;
+    check_fragments(&html, &[r#"data-screen="intro""#]);
+}
+
+#[tokio::test]
+async fn a_shared_link_opens_the_result_with_share_print_and_a_cta_carrying_the_outcome() {
+    let content = content();
+    let ids: Vec<&str> = STUCK_VP.split(',').collect();
+    let answers = Answers::from_ids(&content, &ids).unwrap();
+    let code = levels_engine::encode_link(&content, &answers);
+    let fake = FakePage { hash_code: Some(code.clone()), ..FakePage::default() };
+    let config = Config {
+        cta_href: Some("https://coach.example/book".into()),
+        cta_label: Some("Talk to Dana".into()),
+        ..Config::default()
+    };
+    let html = quiz(&content, config, page(fake)).await;
+    check_fragments(
+        &html,
+        &[
+            r#"data-screen="result" data-verdict="incomplete-promotion""#,
+            &format!(">{}</button>", content.ui.share_button),
+            &format!(">{}</button>", content.ui.print_button),
+            r#"href="https://coach.example/book?level=unification&amp;verdict=incomplete-promotion""#,
+            ">Talk to Dana</a>",
+        ],
+    );
+}
+
+#[tokio::test]
+async fn a_damaged_link_says_so_and_offers_a_fresh_start() {
+    let content = content();
+    let fake = FakePage { hash_code: Some("AAAA-broken".into()), ..FakePage::default() };
+    let html = quiz(&content, Config::default(), page(fake)).await;
+    check_fragments(
+        &html,
+        &[
+            r#"<div role="status" class="lq-notice"><p>"#,
+            &content.ui.link_unreadable,
+            &content.ui.link_fresh_start,
+            r#"data-screen="intro""#,
+        ],
+    );
+}
+
+#[tokio::test]
+async fn share_off_hides_the_share_button() {
+    let content = content();
+    let ids: Vec<&str> = STUCK_VP.split(',').collect();
+    let code = levels_engine::encode_link(&content, &Answers::from_ids(&content, &ids).unwrap());
+    let fake = FakePage { hash_code: Some(code), ..FakePage::default() };
+    let html = quiz(&content, Config { share: false, ..Config::default() }, page(fake)).await;
+    assert!(html.contains(r#"data-screen="result""#));
+    assert!(!html.contains(&content.ui.share_button), "{html}");
+}
+
+#[tokio::test]
+async fn popup_mode_puts_the_quiz_in_a_dialog_behind_a_trigger() {
+    let content = content();
+    let html = quiz(&content, Config { mode: Mode::Popup, ..Config::default() }, offline()).await;
+    check_fragments(
+        &html,
+        &[
+            r#"aria-haspopup="dialog""#,
+            &format!(">{}</button>", content.ui.popup_open),
+            "<dialog",
+            &format!(r#"aria-label="{}""#, content.intro.title),
+            &format!(r#"aria-label="{}""#, content.ui.dialog_close),
+            r#"data-screen="intro""#,
+            "</dialog>",
+        ],
+    );
+}
+
+#[tokio::test]
+async fn the_lead_form_labels_every_field() {
+    use levels_quiz::components::{LeadForm, LeadFormProps};
+    let content = content();
+    let html = render::<LeadForm>(LeadFormProps {
+        ui: content.ui.clone(),
+        draft: Default::default(),
+        focus: false,
+        on_change: Callback::noop(),
+        on_submit: Callback::noop(),
+        on_skip: Callback::noop(),
+    })
+    .await;
+    check_fragments(
+        &html,
+        &[
+            r#"data-screen="lead""#,
+            &format!(r#"<label for="lq-lead-name">{}</label>"#, content.ui.lead_name),
+            r#"id="lq-lead-name""#,
+            &format!(r#"<label for="lq-lead-email">{}</label>"#, content.ui.lead_email),
+            r#"type="email""#,
+            r#"type="checkbox""#,
+            &format!(r#"<label for="lq-lead-consent">{}</label>"#, content.ui.lead_consent),
+            &content.ui.lead_skip,
+            &content.ui.lead_submit,
+        ],
+    );
 }

@@ -6,8 +6,14 @@ use yew::prelude::*;
 /// Props of [`CallToAction`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct CallToActionProps {
-    /// Texts and default link from the content.
+    /// Heading and invitation from the content.
     pub cta: Cta,
+    /// The button's text (the content's, or the `cta-label` attribute).
+    pub label: AttrValue,
+    /// Where it goes, with the outcome in its query.
+    pub href: AttrValue,
+    /// Followed.
+    pub on_click: Callback<()>,
 }
 
 /// A heading, an invitation and one button-styled link.
@@ -18,7 +24,10 @@ pub fn CallToAction(props: &CallToActionProps) -> Html {
         <section class="lq-cta">
             <h3>{ &cta.heading }</h3>
             <p>{ &cta.body }</p>
-            <a class="lq-button lq-primary lq-cta-button" href={cta.href.clone()}>{ &cta.label }</a>
+            <a class="lq-button lq-primary lq-cta-button" href={props.href.clone()}
+                onclick={props.on_click.reform(|_: MouseEvent| ())}>
+                { &props.label }
+            </a>
         </section>
     }
 }

@@ -1,11 +1,14 @@
 //! The result screen: verdict, profile picture, causes, steps, patterns, terms, CTA.
 
-use levels_engine::{fill, Content, Outcome};
+use levels_engine::{fill, Action, Content, Outcome};
 use yew::prelude::*;
 
 use super::{
-    use_focus_on_mount, CallToAction, CauseList, PatternList, ProfileChart, StepList, TermList,
+    use_focus_on_mount, CallToAction, CauseList, PatternList, ProfileChart, ResultActions,
+    StepList, TermList,
 };
+use crate::lead::LeadStatus;
+use crate::platform::Platform;
 use crate::shared::Shared;
 
 /// Props of [`ResultView`].
@@ -18,8 +21,27 @@ pub struct ResultProps {
     /// Move focus to the headline on mount.
     #[prop_or_default]
     pub focus: bool,
-    /// The visitor wants to start over.
-    pub on_restart: Callback<()>,
+    /// The call to action's text.
+    pub cta_label: AttrValue,
+    /// The call to action's URL.
+    pub cta_href: AttrValue,
+    /// A link to this result, when sharing is on.
+    #[prop_or_default]
+    pub share_url: Option<String>,
+    /// Where a sent lead stands.
+    #[prop_or_default]
+    pub lead_status: LeadStatus,
+    /// Whether to offer the lead form.
+    #[prop_or_default]
+    pub lead_after_results: bool,
+    /// Copying and printing.
+    pub platform: Shared<dyn Platform>,
+    /// Start over, open the lead form.
+    pub on_action: Callback<Action>,
+    /// The call to action was followed.
+    pub on_cta: Callback<()>,
+    /// Send the lead again.
+    pub on_lead_retry: Callback<()>,
 }
 
 /// Everything the visitor learns, in reading order.
@@ -38,7 +60,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
             ("title", &content.level(outcome.title).name),
         ],
     );
-    let on_restart = props.on_restart.reform(|_: MouseEvent| ());
+    let on_restart = props.on_action.reform(|_: MouseEvent| Action::Restart);
     html! {
         <section class="lq-screen lq-result" data-screen="result"
             data-verdict={outcome.verdict.id()} data-level={outcome.operating.id()}>
@@ -57,7 +79,17 @@ pub fn ResultView(props: &ResultProps) -> Html {
             <PatternList content={content.clone()}
                 constructive={outcome.constructive.clone()} destructive={outcome.destructive.clone()} />
             <TermList content={content.clone()} terms={outcome.terms.clone()} />
-            <CallToAction cta={content.cta.clone()} />
+            <ResultActions
+                ui={ui.clone()}
+                share_url={props.share_url.clone()}
+                lead_status={props.lead_status}
+                lead_after_results={props.lead_after_results}
+                platform={props.platform.clone()}
+                on_action={props.on_action.clone()}
+                on_lead_retry={props.on_lead_retry.clone()}
+            />
+            <CallToAction cta={content.cta.clone()} label={props.cta_label.clone()}
+                href={props.cta_href.clone()} on_click={props.on_cta.clone()} />
 
             <div class="lq-nav lq-end">
                 <button type="button" class="lq-button lq-secondary" onclick={on_restart}>

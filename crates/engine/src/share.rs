@@ -12,7 +12,6 @@ use crate::model::Content;
 use crate::quiz::{Action, Screen};
 use crate::score::Answers;
 
-
 /// Version of the share-link layout.
 const LINK_FORMAT: u8 = 1;
 

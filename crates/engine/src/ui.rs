@@ -69,6 +69,50 @@ ui_strings! {
     error_heading,
     /// Text of the error panel.
     error_body,
+    /// Button copying a link to the result.
+    share_button,
+    /// Said once the link is copied.
+    share_copied,
+    /// Shown above the link when it cannot be copied automatically.
+    share_manual,
+    /// Said when a shared link cannot be read.
+    link_unreadable,
+    /// Button starting afresh after an unreadable link.
+    link_fresh_start,
+    /// Button opening the browser's print dialog.
+    print_button,
+    /// The popup mode's trigger button.
+    popup_open,
+    /// The popup dialog's close button.
+    dialog_close,
+    /// Heading of the lead form.
+    lead_heading,
+    /// Text of the lead form.
+    lead_body,
+    /// Name field label.
+    lead_name,
+    /// Email field label.
+    lead_email,
+    /// Consent checkbox text.
+    lead_consent,
+    /// Submit button of the lead form.
+    lead_submit,
+    /// Skip button of the lead form.
+    lead_skip,
+    /// Button on the result opening the lead form (lead after results).
+    lead_open,
+    /// Said when the name is empty.
+    lead_name_required,
+    /// Said when the email does not look like one.
+    lead_email_invalid,
+    /// Said when consent is not given.
+    lead_consent_required,
+    /// Said when the details were sent.
+    lead_sent,
+    /// Said when sending failed.
+    lead_failed,
+    /// Button sending again after a failure.
+    lead_retry,
 }
 
 /// Replaces each `{name}` in `template` with its value.

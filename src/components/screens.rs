@@ -1,0 +1,116 @@
+//! The current screen for a session: intro, question, lead form or result.
+
+use levels_engine::{Action, Content, LinkError, Outcome, Screen, Session};
+use yew::prelude::*;
+
+use super::{Intro, LeadForm, Notice, QuestionView, ResultView};
+use crate::lead::{LeadDraft, LeadStatus};
+use crate::platform::Platform;
+use crate::shared::Shared;
+
+/// Props of [`Screens`]: everything the screens show, and every intent they report.
+#[derive(Properties, Clone, PartialEq)]
+pub struct ScreensProps {
+    /// The content.
+    pub content: Shared<Content>,
+    /// Where the visitor is and what they answered.
+    pub session: Session,
+    /// The outcome, once every question is answered.
+    pub outcome: Option<Shared<Outcome>>,
+    /// Move focus to each new screen's heading.
+    pub focus: bool,
+    /// A shared link that could not be read.
+    pub link_error: Option<LinkError>,
+    /// What the visitor typed into the lead form.
+    pub lead_draft: LeadDraft,
+    /// Where the lead stands.
+    pub lead_status: LeadStatus,
+    /// Whether the result offers the lead form.
+    pub lead_after_results: bool,
+    /// The call to action's text.
+    pub cta_label: String,
+    /// The call to action's URL, with the outcome in its query.
+    pub cta_href: String,
+    /// A link to this result, when sharing is on.
+    pub share_url: Option<String>,
+    /// The page's services (copying, printing).
+    pub platform: Shared<dyn Platform>,
+    /// Quiz intents.
+    pub on_action: Callback<Action>,
+    /// The lead form changed.
+    pub on_lead_change: Callback<LeadDraft>,
+    /// The lead form was sent (already checked).
+    pub on_lead_submit: Callback<()>,
+    /// The call to action was followed.
+    pub on_cta: Callback<()>,
+}
+
+/// Renders the screen the session is on.
+#[component]
+pub fn Screens(props: &ScreensProps) -> Html {
+    let content = &props.content;
+    let on_action = &props.on_action;
+    let notice = props.link_error.map(|_| {
+        html! {
+            <Notice
+                text={content.ui.link_unreadable.clone()}
+                action={content.ui.link_fresh_start.clone()}
+                on_action={on_action.reform(|_| Action::Start)}
+            />
+        }
+    });
+    let screen = match props.session.screen() {
+        Screen::Intro => html! {
+            <Intro
+                key="intro"
+                intro={content.intro.clone()}
+                focus={props.focus}
+                on_start={on_action.reform(|_| Action::Start)}
+            />
+        },
+        Screen::Question(index) => html! {
+            <QuestionView
+                key={format!("q{index}")}
+                content={content.clone()}
+                index={index}
+                selected={props.session.answers().get(index).copied().flatten()}
+                needs_answer={props.session.needs_answer()}
+                focus={props.focus}
+                on_action={on_action.clone()}
+            />
+        },
+        Screen::Lead => html! {
+            <LeadForm
+                key="lead"
+                ui={content.ui.clone()}
+                draft={props.lead_draft.clone()}
+                focus={props.focus}
+                on_change={props.on_lead_change.clone()}
+                on_submit={props.on_lead_submit.clone()}
+                on_skip={on_action.reform(|_| Action::LeaveLead)}
+            />
+        },
+        Screen::Result => match &props.outcome {
+            Some(outcome) => html! {
+                <ResultView
+                    key="result"
+                    content={content.clone()}
+                    outcome={outcome.clone()}
+                    focus={props.focus}
+                    cta_label={props.cta_label.clone()}
+                    cta_href={props.cta_href.clone()}
+                    share_url={props.share_url.clone()}
+                    lead_status={props.lead_status}
+                    lead_after_results={props.lead_after_results}
+                    platform={props.platform.clone()}
+                    on_action={on_action.clone()}
+                    on_cta={props.on_cta.clone()}
+                    on_lead_retry={props.on_lead_submit.clone()}
+                />
+            },
+            // The engine only reaches the result with every answer given.
+            None => html! {},
+        },
+    };
+    html! { <>{ for notice }{ screen }</> }
+}

@@ -1,0 +1,85 @@
+//! What the widget needs from the page it runs on, behind one trait.
+//!
+//! Components and the root never touch `window`, storage or the network directly:
+//! they ask the [`Platform`]. In the browser that is `embed::BrowserPlatform`; in
+//! native tests it is [`Offline`], which does nothing. This keeps every side effect
+//! at the root, and lets the whole widget render on a server.
+
+use levels_engine::{Content, Outcome};
+use yew::Callback;
+
+use crate::lead::LeadDraft;
+use crate::shared::Shared;
+
+/// A moment the host page may want to hear about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WidgetEvent {
+    /// The visitor left the intro.
+    Start,
+    /// The visitor chose an option.
+    Answer {
+        /// Question index.
+        question: usize,
+        /// Option index.
+        option: usize,
+    },
+    /// The result is shown.
+    Complete(Shared<Outcome>),
+    /// The visitor followed the call to action.
+    Cta(Shared<Outcome>),
+    /// The visitor sent the lead form.
+    Lead(LeadDraft, Shared<Outcome>),
+}
+
+/// The page's services.
+pub trait Platform {
+    /// Tells the page about a moment (DOM event, and analytics when enabled).
+    fn emit(&self, content: &Content, event: &WidgetEvent);
+    /// Reads a saved value; `None` when absent or storage is unavailable.
+    fn load(&self, key: &str) -> Option<String>;
+    /// Saves a value; failures (blocked or full storage) are ignored.
+    fn save(&self, key: &str, value: &str);
+    /// Removes a saved value.
+    fn forget(&self, key: &str);
+    /// The share code in the page's URL (`#levels-quiz=CODE`), if any.
+    fn shared_code(&self) -> Option<String>;
+    /// A URL of this page that opens the result for `code`.
+    fn share_url(&self, code: &str) -> String;
+    /// Copies text to the clipboard; `done(true)` on success.
+    fn copy(&self, text: &str, done: Callback<bool>);
+    /// Opens the browser's print dialog for this widget's result.
+    fn print(&self);
+    /// The call to action's URL: `base` with `params` and the page's `utm_*` added.
+    fn cta_href(&self, base: &str, params: &[(&str, &str)]) -> String;
+    /// Posts the lead form to `url`; `done(true)` when the server accepted it.
+    fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>);
+}
+
+/// A platform with no page: nothing is stored, sent or announced.
+#[derive(Debug, Default)]
+pub struct Offline;
+
+impl Platform for Offline {
+    fn emit(&self, _: &Content, _: &WidgetEvent) {}
+    fn load(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn save(&self, _: &str, _: &str) {}
+    fn forget(&self, _: &str) {}
+    fn shared_code(&self) -> Option<String> {
+        None
+    }
+    fn share_url(&self, code: &str) -> String {
+        format!("#levels-quiz={code}")
+    }
+    fn copy(&self, _: &str, done: Callback<bool>) {
+        done.emit(false);
+    }
+    fn print(&self) {}
+    fn cta_href(&self, base: &str, _: &[(&str, &str)]) -> String {
+        base.to_owned()
+    }
+    fn post_lead(&self, _: &str, _: &[(&str, &str)], done: Callback<bool>) {
+        done.emit(false);
+    }
+}
