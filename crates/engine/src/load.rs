@@ -306,7 +306,8 @@ impl Loader {
         // Names first, so that sections can refer to each other in any order.
         let mut names = Names::default();
         let terms = self.terms(&obj, &mut names);
-        self.gather_cause_names(&obj, &mut names);
+        gather_cause_names(&obj, &mut names);
+        gather_option_names(&obj, &mut names);
         let thresholds = self.thresholds(&obj);
         let levels = self.levels(&obj, &names);
         let intro = self.intro(&obj);
@@ -409,17 +410,6 @@ impl Loader {
             }
         }
         ok.then_some(terms)
-    }
-
-    fn gather_cause_names(&mut self, root: &Obj, names: &mut Names) {
-        let Some(Json::Array(items)) = root.get("causes") else {
-            return;
-        };
-        for (i, value) in items.iter().enumerate() {
-            if let Some(Json::String(id)) = value.get("id") {
-                names.causes.entry(id.trim().to_owned()).or_insert(i);
-            }
-        }
     }
 
     fn levels(&mut self, root: &Obj, names: &Names) -> Option<[LevelText; 3]> {
@@ -788,21 +778,24 @@ impl Loader {
                 continue;
             };
             let expected = Verdict::between(title, operating);
+            let slot = title.index() * 3 + operating.index();
             if verdict != expected {
                 self.report(
                     &obj.at("verdict"),
                     format!(
-                        "a {} title with work at {} is \"{}\", not \"{}\"",
+                        "{} {} title with work at {} is \"{}\", not \"{}\"",
+                        article(title),
                         title.id(),
                         operating.id(),
                         expected.id(),
                         verdict.id()
                     ),
                 );
+                // The entry is meant for this pair; do not also call the pair missing.
+                first_at[slot].get_or_insert(i);
                 ok = false;
                 continue;
             }
-            let slot = title.index() * 3 + operating.index();
             if let Some(first) = first_at[slot] {
                 self.report(
                     &obj.path,
@@ -834,7 +827,8 @@ impl Loader {
                     self.report(
                         &path,
                         format!(
-                            "missing the text for a {} title with work at {} (verdict \"{}\")",
+                            "missing the text for {} {} title with work at {} (verdict \"{}\")",
+                            article(title),
                             title.id(),
                             operating.id(),
                             Verdict::between(title, operating).id()
@@ -1078,6 +1072,48 @@ impl Loader {
                 );
             }
         }
+    }
+}
+
+/// Cause ids, read ahead so options can refer to causes defined after them.
+fn gather_cause_names(root: &Obj, names: &mut Names) {
+    let Some(Json::Array(items)) = root.get("causes") else {
+        return;
+    };
+    for (i, value) in items.iter().enumerate() {
+        if let Some(Json::String(id)) = value.get("id") {
+            names.causes.entry(id.trim().to_owned()).or_insert(i);
+        }
+    }
+}
+
+/// Option ids, read ahead so a `when` naming an option of a question that has some
+/// other problem is not reported as unknown too.
+fn gather_option_names(root: &Obj, names: &mut Names) {
+    let Some(Json::Array(questions)) = root.get("questions") else {
+        return;
+    };
+    for (q, question) in questions.iter().enumerate() {
+        let Some(Json::Array(options)) = question.get("options") else {
+            continue;
+        };
+        for (o, option) in options.iter().enumerate() {
+            if let Some(Json::String(id)) = option.get("id") {
+                let at = OptionRef {
+                    question: q,
+                    option: o,
+                };
+                names.options.entry(id.trim().to_owned()).or_insert(at);
+            }
+        }
+    }
+}
+
+/// "a" or "an" before a level's id.
+fn article(level: Level) -> &'static str {
+    match level {
+        Level::Implementation => "an",
+        Level::Unification | Level::Communication => "a",
     }
 }
 

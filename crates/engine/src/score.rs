@@ -366,45 +366,73 @@ fn ranked(candidates: impl Iterator<Item = (usize, u32)>, limit: usize) -> Vec<u
 /// Whether some combination of answers makes `level` the operating level.
 ///
 /// Tracks, question by question, every reachable pair of differences between the
-/// level's total and each other level's total; there are few, because weights are
-/// small, so this is exact and fast.
+/// level's total and each other level's total. Weights are at most 3, so differences
+/// stay within ±3 per question: a dense grid of booleans, grown as needed, makes this
+/// exact and fast even at the content limits.
 pub(crate) fn reachable(questions: &[Question], level: Level) -> bool {
     let others: Vec<Level> = Level::ALL.into_iter().filter(|l| *l != level).collect();
-    let mut states: HashSet<(i32, i32)> = HashSet::from([(0, 0)]);
+    let reach = i64::from(crate::load::MAX_WEIGHT) * questions.len() as i64;
+    let side = (2 * reach + 1) as usize;
+    let cell = |a: i64, b: i64| ((a + reach) as usize) * side + (b + reach) as usize;
+    let mut grid = vec![false; side * side];
+    grid[cell(0, 0)] = true;
+    // The box holding every reachable pair so far.
+    let (mut lo, mut hi) = ((0i64, 0i64), (0i64, 0i64));
     for question in questions {
-        let steps: HashSet<(i32, i32)> = question
+        let mut steps: Vec<(i64, i64)> = question
             .options
             .iter()
             .filter_map(|o| match &o.effect {
                 Effect::Behaviour { weights, .. } => {
-                    let own = i32::from(weights[level.index()]);
+                    let own = i64::from(weights[level.index()]);
                     Some((
-                        own - i32::from(weights[others[0].index()]),
-                        own - i32::from(weights[others[1].index()]),
+                        own - i64::from(weights[others[0].index()]),
+                        own - i64::from(weights[others[1].index()]),
                     ))
                 }
                 Effect::Title(_) => None,
             })
             .collect();
+        steps.sort_unstable();
+        steps.dedup();
         if steps.is_empty() {
             continue;
         }
-        states = states
+        let mut next = vec![false; side * side];
+        // Flat offsets of each step; the grid is large enough that no sum leaves it.
+        let offsets: Vec<isize> = steps
             .iter()
-            .flat_map(|(a, b)| steps.iter().map(move |(da, db)| (a + da, b + db)))
+            .map(|(da, db)| (da * side as i64 + db) as isize)
             .collect();
+        for a in lo.0..=hi.0 {
+            let row = cell(a, lo.1);
+            for (from, reached) in grid[row..=row + (hi.1 - lo.1) as usize].iter().enumerate() {
+                if *reached {
+                    for offset in &offsets {
+                        next[(row + from).wrapping_add_signed(*offset)] = true;
+                    }
+                }
+            }
+        }
+        let (min, max) = steps.iter().fold(
+            ((i64::MAX, i64::MAX), (i64::MIN, i64::MIN)),
+            |(lo, hi), (da, db)| {
+                (
+                    (lo.0.min(*da), lo.1.min(*db)),
+                    (hi.0.max(*da), hi.1.max(*db)),
+                )
+            },
+        );
+        let (next_lo, next_hi) = ((lo.0 + min.0, lo.1 + min.1), (hi.0 + max.0, hi.1 + max.1));
+        grid = next;
+        lo = next_lo;
+        hi = next_hi;
     }
     // Beat lower levels strictly; tie or beat higher ones.
-    let wins = |diff: i32, other: Level| {
-        if other < level {
-            diff > 0
-        } else {
-            diff >= 0
-        }
-    };
-    states
-        .iter()
-        .any(|(a, b)| wins(*a, others[0]) && wins(*b, others[1]))
+    let wins = |diff: i64, other: Level| if other < level { diff > 0 } else { diff >= 0 };
+    (lo.0..=hi.0).any(|a| {
+        (lo.1..=hi.1).any(|b| grid[cell(a, b)] && wins(a, others[0]) && wins(b, others[1]))
+    })
 }
 
 /// An outcome by ids, as the CLI prints it and analytics receive it.

@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 
 use levels_engine::{
     load, load_str, parse, score, Action, Answers, Content, Json, LoadError, Screen, Session,
-    DEFAULT_CONTENT,
+    DEFAULT_CONTENT, MAX_STEPS, MIN_STEPS,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -122,7 +122,7 @@ fn use_content(content: &Content) -> Result<(), TestCaseError> {
             u32::from(p.implementation) + u32::from(p.unification) + u32::from(p.communication),
             100
         );
-        prop_assert!((3..=5).contains(&outcome.next_steps.len()));
+        prop_assert!((MIN_STEPS..=MAX_STEPS).contains(&outcome.next_steps.len()));
         let _ = outcome.report(content);
 
         let mut session = Session::new(content).apply(content, Action::Start);
@@ -324,7 +324,10 @@ static TARGETS: LazyLock<Targets> = LazyLock::new(|| {
     };
     Targets {
         fields: select(&|p, _| matches!(p.last(), Some(Seg::Field(_)))),
-        objects: select(&|_, v| matches!(v, Json::Object(_))),
+        // The root is an object too, so that keys can be added at the top.
+        objects: std::iter::once(Vec::new())
+            .chain(select(&|_, v| matches!(v, Json::Object(_))))
+            .collect(),
         arrays: select(&|_, v| matches!(v, Json::Array(items) if !items.is_empty())),
         numbers: select(&|_, v| matches!(v, Json::Number(_))),
         texts: select(&|_, v| matches!(v, Json::String(_))),

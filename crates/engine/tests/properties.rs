@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use levels_engine::{
-    load_str, score, Action, Answers, Content, Effect, Level, Screen, Session, Verdict,
-    DEFAULT_CONTENT, MAX_STEPS, MIN_STEPS,
+    load_str, score, Action, Answers, Content, Effect, LeadPlacement, Level, Screen, Session,
+    Strength, Verdict, DEFAULT_CONTENT, MAX_STEPS, MIN_STEPS,
 };
 use proptest::prelude::*;
 
@@ -53,7 +53,31 @@ proptest! {
         prop_assert_eq!(steps.iter().collect::<HashSet<_>>().len(), steps.len(), "{:?}", steps);
         prop_assert!(steps.iter().all(|&i| i < content.next_steps.len()));
 
-        prop_assert_eq!(score(content, &answers), outcome);
+        // Every cause once, strongest first, its strength matching the thresholds.
+        let causes = &outcome.causes;
+        prop_assert_eq!(causes.len(), content.causes.len());
+        prop_assert_eq!(
+            causes.iter().map(|f| f.cause).collect::<HashSet<_>>().len(),
+            causes.len()
+        );
+        prop_assert!(causes.windows(2).all(|w| (w[0].strength, w[0].percent) >= (w[1].strength, w[1].percent)));
+        for finding in causes {
+            let t = content.thresholds;
+            let expected = if finding.percent >= t.strong {
+                Strength::Strong
+            } else if finding.percent >= t.applies {
+                Strength::Some
+            } else {
+                Strength::None
+            };
+            prop_assert!(finding.percent <= 100);
+            prop_assert_eq!(finding.strength, expected);
+        }
+        prop_assert_eq!(outcome.terms.iter().collect::<HashSet<_>>().len(), outcome.terms.len());
+
+        // Scoring is a function of its input: the same answers, rebuilt, score the same.
+        let again = Answers::new(content, &chosen).unwrap();
+        prop_assert_eq!(score(content, &again), outcome);
     }
 }
 
@@ -69,6 +93,7 @@ fn screen() -> impl Strategy<Value = Screen> {
     prop_oneof![
         Just(Screen::Intro),
         (0..16usize).prop_map(Screen::Question),
+        Just(Screen::Lead),
         Just(Screen::Result),
     ]
 }
@@ -93,6 +118,14 @@ fn step() -> impl Strategy<Value = Step> {
         12 => Just(Step::Do(Action::Next)),
         3 => Just(Step::Do(Action::Back)),
         1 => Just(Step::Do(Action::Restart)),
+        1 => Just(Step::Do(Action::OpenLead)),
+        1 => Just(Step::Do(Action::LeaveLead)),
+        1 => prop_oneof![
+            Just(LeadPlacement::Off),
+            Just(LeadPlacement::BeforeResults),
+            Just(LeadPlacement::AfterResults),
+        ]
+        .prop_map(|lead| Step::Do(Action::SetLead(lead))),
         2 => (saved_answers(), screen())
             .prop_map(|(answers, screen)| Step::Do(Action::Restore { answers, screen })),
     ]
@@ -109,6 +142,17 @@ fn check_invariants(content: &Content, session: &Session) -> Result<(), TestCase
     match session.screen() {
         Screen::Intro => {}
         Screen::Question(q) => prop_assert!(q < content.questions.len(), "on question {}", q),
+        Screen::Lead => {
+            prop_assert!(
+                session.lead() != LeadPlacement::Off,
+                "on the lead form with it off"
+            );
+            prop_assert!(
+                session.complete(content).is_some(),
+                "on the lead form with {:?}",
+                answers
+            );
+        }
         Screen::Result => {
             let complete = session.complete(content);
             prop_assert!(complete.is_some(), "on the result with {:?}", answers);
