@@ -8,8 +8,10 @@
 // put inside the element stays visible through a <slot>.
 //
 // The build (scripts/build-bundle.sh) appends this file to wasm-bindgen's glue, which
-// defines `__wbg_init` and `mount`; the result is the one module `levels-quiz.js`.
-/* global __wbg_init, mount */
+// defines `__wbg_init` and `mount`, and to `LANGUAGES` (scripts/languages.mjs): the
+// languages the bundle carries, the built-in one first. The result is the one module
+// `levels-quiz.js`.
+/* global __wbg_init, mount, LANGUAGES */
 
 const TAG = "levels-quiz";
 const WASM_URL = new URL("./levels-quiz_bg.wasm", import.meta.url);
@@ -57,22 +59,49 @@ function emit(host, name, detail) {
   );
 }
 
-// The element's content: an inline <script type="application/json"> child, the
-// `content` attribute's URL, or (null) the built-in quiz.
-async function findContent(host) {
-  const inline = host.querySelector(':scope > script[type="application/json"]');
-  if (inline) return { text: inline.textContent ?? "" };
-  const url = host.getAttribute("content");
-  if (!url) return { text: null };
+// The language to show: the `lang` attribute when set, otherwise the visitor's
+// preferred languages; an exact tag first, then the same primary language ("zh" or
+// "zh-TW" finds "zh-CN"); English when nothing matches.
+function chooseLanguage(host) {
+  const wanted = host.getAttribute("lang");
+  const preferences = wanted ? [wanted] : [...(navigator.languages ?? [navigator.language])];
+  const primary = (tag) => tag.toLowerCase().split("-")[0];
+  for (const tag of preferences) {
+    if (!tag) continue;
+    const exact = LANGUAGES.find((l) => l.code.toLowerCase() === tag.toLowerCase());
+    const close = LANGUAGES.find((l) => primary(l.code) === primary(tag));
+    if (exact ?? close) return exact ?? close;
+  }
+  if (wanted) {
+    const known = LANGUAGES.map((l) => l.code).join(", ");
+    console.warn(`<${TAG}>: lang="${wanted}" is not one of ${known}; using ${LANGUAGES[0].code}`);
+  }
+  return LANGUAGES[0];
+}
+
+async function fetchText(url, label) {
   try {
-    const response = await fetch(new URL(url, document.baseURI), { credentials: "omit" });
+    const response = await fetch(url, { credentials: "omit" });
     if (!response.ok) {
-      return { error: `the content file ${url} could not be loaded (HTTP ${response.status})` };
+      return { error: `${label} could not be loaded (HTTP ${response.status})` };
     }
     return { text: await response.text() };
   } catch (error) {
-    return { error: `the content file ${url} could not be loaded (${error.message})` };
+    return { error: `${label} could not be loaded (${error.message})` };
   }
+}
+
+// The element's content: an inline <script type="application/json"> child, the
+// `content` attribute's URL, a language file next to this script, or (null) the
+// built-in quiz.
+async function findContent(host, language) {
+  const inline = host.querySelector(':scope > script[type="application/json"]');
+  if (inline) return { text: inline.textContent ?? "" };
+  const url = host.getAttribute("content");
+  if (url) return fetchText(new URL(url, document.baseURI), `the content file ${url}`);
+  if (language.builtIn) return { text: null };
+  const file = new URL(`./levels-quiz.${language.code}.json`, import.meta.url);
+  return fetchText(file, `the ${language.name} quiz`);
 }
 
 class LevelsQuizElement extends HTMLElement {
@@ -133,11 +162,13 @@ class LevelsQuizElement extends HTMLElement {
     root.replaceChildren(boot);
     this.setAttribute("data-lq-state", "loading");
 
-    Promise.all([loadWasm(), findContent(this)])
+    const language = chooseLanguage(this);
+    Promise.all([loadWasm(), findContent(this, language)])
       .then(([, content]) => {
         if (generation !== this.#generation || !this.isConnected) return;
         root.replaceChildren();
-        this.#widget = mount(root, this, content.text ?? undefined, content.error ?? undefined);
+        const setup = { languages: LANGUAGES, language: language.code };
+        this.#widget = mount(root, this, content.text ?? undefined, content.error ?? undefined, setup);
         this.setAttribute("data-lq-state", "ready");
       })
       .catch((error) => {

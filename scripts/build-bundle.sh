@@ -42,9 +42,11 @@ for needed in 'async function __wbg_init' 'export function mount'; do
   fi
 done
 mkdir -p "$out"
+node scripts/languages.mjs "$out" > "$work/languages.js"
 {
   cat "$glue"
   printf '\n'
+  cat "$work/languages.js"
   cat js/levels-quiz.js
 } > "$out/levels-quiz.js"
 cp "$work/levels-quiz_bg.wasm" "$out/levels-quiz_bg.wasm"

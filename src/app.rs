@@ -8,7 +8,7 @@ use levels_engine::{
 use yew::prelude::*;
 
 use crate::components::{ErrorPanel, Screens, ScreensProps};
-use crate::config::{Config, Mode};
+use crate::config::{Config, Language, Mode};
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::{Platform, WidgetEvent};
 use crate::shared::Shared;
@@ -36,6 +36,13 @@ pub struct RootProps {
     /// Bumped by the element's `restart()`; each change starts the quiz over.
     #[prop_or_default]
     pub restarts: u32,
+    /// The languages the bundle carries; a switch shows when there are several.
+    #[prop_or_default]
+    pub languages: Vec<Language>,
+    /// Heading and text of the error panel in the chosen language (content that
+    /// failed to load cannot supply them); English when absent.
+    #[prop_or_default]
+    pub error_text: Option<(String, String)>,
 }
 
 /// The widget: the quiz, or a readable error panel when its content is broken.
@@ -48,15 +55,25 @@ pub fn Root(props: &RootProps) -> Html {
                 config={props.config.clone()}
                 platform={props.platform.clone()}
                 restarts={props.restarts}
+                languages={props.languages.clone()}
             />
         },
-        Source::Broken(error) => html! {
-            <ErrorPanel
-                heading="This quiz could not start"
-                body="Its content could not be used. The list below says what is wrong and where."
-                problems={error.problems().iter().map(ToString::to_string).collect::<Vec<_>>()}
-            />
-        },
+        Source::Broken(error) => {
+            let (heading, body) = props.error_text.clone().unwrap_or_else(|| {
+                (
+                    "This quiz could not start".to_owned(),
+                    "Its content could not be used. The list below says what is wrong and where."
+                        .to_owned(),
+                )
+            });
+            html! {
+                <ErrorPanel
+                    heading={heading}
+                    body={body}
+                    problems={error.problems().iter().map(ToString::to_string).collect::<Vec<_>>()}
+                />
+            }
+        }
     }
 }
 
@@ -73,6 +90,9 @@ pub struct QuizProps {
     /// Bumped to start over from outside.
     #[prop_or_default]
     pub restarts: u32,
+    /// The languages the bundle carries.
+    #[prop_or_default]
+    pub languages: Vec<Language>,
 }
 
 /// The key progress is saved under: one per content id and version.
@@ -306,6 +326,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
             .unwrap_or_else(|| content.cta.label.clone()),
         cta_href,
         share_url,
+        languages: props.languages.clone(),
         platform: platform.clone(),
         on_action: dispatch,
         on_lead_change,

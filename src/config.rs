@@ -231,3 +231,12 @@ mod tests {
         );
     }
 }
+
+/// A language the bundle carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    /// Its tag, e.g. `zh-CN`.
+    pub code: String,
+    /// Its name in itself, e.g. `简体中文`.
+    pub name: String,
+}

@@ -13,7 +13,7 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback, Renderer};
 
 use crate::app::{Root, RootProps, Source};
-use crate::config::Config;
+use crate::config::{Config, Language};
 use crate::platform::{Platform, WidgetEvent};
 use crate::shared::Shared;
 
@@ -70,7 +70,9 @@ pub fn mount(
     host: HtmlElement,
     content: Option<String>,
     content_error: Option<String>,
+    setup: JsValue,
 ) -> Result<Widget, JsValue> {
+    let (languages, language) = read_setup(&setup);
     adopt_stylesheet(&shadow)?;
     let document = host
         .owner_document()
@@ -79,6 +81,7 @@ pub fn mount(
     container.set_class_name("lq-root");
     container.set_attribute("part", "root")?;
     shadow.append_child(&container)?;
+    let error_text = language.as_ref().and_then(|(_, text)| text.clone());
 
     let loaded = match content_error {
         Some(message) => Err(LoadError::from(Problem {
@@ -88,7 +91,11 @@ pub fn mount(
         None => parse_and_load(content.as_deref().unwrap_or(levels_engine::DEFAULT_CONTENT)),
     };
     let source = match loaded {
-        Ok(content) => Source::Ready(Shared::new(content)),
+        Ok(content) => {
+            // For :lang() styles (CJK fonts, line breaking) and assistive technology.
+            container.set_attribute("lang", &content.language)?;
+            Source::Ready(Shared::new(content))
+        }
         Err(error) => {
             let code = if content.is_none() && !error.problems().is_empty() {
                 "content-unavailable"
@@ -113,6 +120,8 @@ pub fn mount(
         config,
         platform: Shared::from_rc(Rc::new(platform) as Rc<dyn Platform>),
         restarts: 0,
+        languages,
+        error_text,
     };
     let handle = Renderer::<Root>::with_root_and_props(container, props.clone()).render();
     dispatch(&host, "ready", &JsValue::NULL);
@@ -122,6 +131,29 @@ pub fn mount(
         host,
         result,
     })
+}
+
+/// The bundle's languages and the chosen one's error texts, as the element passes them:
+/// `{ languages: [{ code, name, errorHeading, errorBody }], language }`.
+#[allow(clippy::type_complexity)]
+fn read_setup(setup: &JsValue) -> (Vec<Language>, Option<(String, Option<(String, String)>)>) {
+    let get = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &key.into()).ok();
+    let text = |value: &JsValue, key: &str| get(value, key).and_then(|v| v.as_string());
+    let chosen = text(setup, "language");
+    let mut languages = Vec::new();
+    let mut error_text = None;
+    if let Some(list) = get(setup, "languages").filter(js_sys::Array::is_array) {
+        for entry in js_sys::Array::from(&list).iter() {
+            let (Some(code), Some(name)) = (text(&entry, "code"), text(&entry, "name")) else {
+                continue;
+            };
+            if Some(&code) == chosen.as_ref() {
+                error_text = text(&entry, "errorHeading").zip(text(&entry, "errorBody"));
+            }
+            languages.push(Language { code, name });
+        }
+    }
+    (languages, chosen.map(|code| (code, error_text)))
 }
 
 /// Reads the element's attributes, warning once per bad value.
@@ -395,6 +427,11 @@ impl Platform for BrowserPlatform {
             query.set(key, value);
         }
         url.href()
+    }
+
+    fn set_language(&self, code: &str) {
+        // The element sees the attribute change and mounts the quiz in that language.
+        let _ = self.host.set_attribute("lang", code);
     }
 
     fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>) {

@@ -53,6 +53,8 @@ pub trait Platform {
     fn cta_href(&self, base: &str, params: &[(&str, &str)]) -> String;
     /// Posts the lead form to `url`; `done(true)` when the server accepted it.
     fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>);
+    /// Switches the element to another of the bundle's languages.
+    fn set_language(&self, code: &str);
 }
 
 /// A platform with no page: nothing is stored, sent or announced.
@@ -82,4 +84,5 @@ impl Platform for Offline {
     fn post_lead(&self, _: &str, _: &[(&str, &str)], done: Callback<bool>) {
         done.emit(false);
     }
+    fn set_language(&self, _: &str) {}
 }

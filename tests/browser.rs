@@ -74,7 +74,9 @@ impl Mounted {
                 .unwrap();
             listeners.push(listener);
         }
-        let widget = levels_quiz::embed::mount(shadow.clone(), host.clone(), None, None).unwrap();
+        let widget =
+            levels_quiz::embed::mount(shadow.clone(), host.clone(), None, None, JsValue::UNDEFINED)
+                .unwrap();
         settle().await;
         Mounted {
             host,

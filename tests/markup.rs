@@ -49,6 +49,7 @@ impl Platform for FakePage {
         format!("{base}?{}", query.join("&"))
     }
     fn post_lead(&self, _: &str, _: &[(&str, &str)], _: Callback<bool>) {}
+    fn set_language(&self, _: &str) {}
 }
 
 fn page(page: FakePage) -> Shared<dyn Platform> {
@@ -94,6 +95,7 @@ async fn a_fresh_quiz_shows_the_intro() {
         config: Config::default(),
         platform: offline(),
         restarts: 0,
+        languages: vec![],
     })
     .await;
     check_fragments(
@@ -267,6 +269,8 @@ async fn broken_content_renders_a_readable_error_panel() {
         config: Config::default(),
         platform: offline(),
         restarts: 0,
+        languages: vec![],
+        error_text: None,
     })
     .await;
     check_fragments(
@@ -291,6 +295,7 @@ async fn content_text_is_rendered_as_text_never_as_markup() {
         config: Config::default(),
         platform: offline(),
         restarts: 0,
+        languages: vec![],
     })
     .await;
     assert!(
@@ -306,6 +311,7 @@ async fn quiz(content: &Shared<Content>, config: Config, platform: Shared<dyn Pl
         config,
         platform,
         restarts: 0,
+        languages: vec![],
     })
     .await
 }
@@ -327,8 +333,14 @@ async fn saved_progress_resumes_on_the_same_question() {
 
     // With persist off, the same storage is not read.
     let fake = FakePage::default();
-    fake.save(&levels_quiz::app::storage_key(&content), "1|q2|310----------");
-    let off = Config { persist: false, ..Config::default() };
+    fake.save(
+        &levels_quiz::app::storage_key(&content),
+        "1|q2|310----------",
+    );
+    let off = Config {
+        persist: false,
+        ..Config::default()
+    };
     let html = quiz(&content, off, page(fake)).await;
     check_fragments(&html, &[r#"data-screen="intro""#]);
 }
@@ -337,7 +349,10 @@ async fn saved_progress_resumes_on_the_same_question() {
 async fn garbage_in_storage_starts_at_the_intro() {
     let content = content();
     let fake = FakePage::default();
-    fake.save(&levels_quiz::app::storage_key(&content), "{not progress at all");
+    fake.save(
+        &levels_quiz::app::storage_key(&content),
+        "{not progress at all",
+    );
     let html = quiz(&content, Config::default(), page(fake)).await;
     check_fragments(&html, &[r#"data-screen="intro""#]);
 }
@@ -348,7 +363,10 @@ async fn a_shared_link_opens_the_result_with_share_print_and_a_cta_carrying_the_
     let ids: Vec<&str> = STUCK_VP.split(',').collect();
     let answers = Answers::from_ids(&content, &ids).unwrap();
     let code = levels_engine::encode_link(&content, &answers);
-    let fake = FakePage { hash_code: Some(code.clone()), ..FakePage::default() };
+    let fake = FakePage {
+        hash_code: Some(code.clone()),
+        ..FakePage::default()
+    };
     let config = Config {
         cta_href: Some("https://coach.example/book".into()),
         cta_label: Some("Talk to Dana".into()),
@@ -370,7 +388,10 @@ async fn a_shared_link_opens_the_result_with_share_print_and_a_cta_carrying_the_
 #[tokio::test]
 async fn a_damaged_link_says_so_and_offers_a_fresh_start() {
     let content = content();
-    let fake = FakePage { hash_code: Some("AAAA-broken".into()), ..FakePage::default() };
+    let fake = FakePage {
+        hash_code: Some("AAAA-broken".into()),
+        ..FakePage::default()
+    };
     let html = quiz(&content, Config::default(), page(fake)).await;
     check_fragments(
         &html,
@@ -388,8 +409,19 @@ async fn share_off_hides_the_share_button() {
     let content = content();
     let ids: Vec<&str> = STUCK_VP.split(',').collect();
     let code = levels_engine::encode_link(&content, &Answers::from_ids(&content, &ids).unwrap());
-    let fake = FakePage { hash_code: Some(code), ..FakePage::default() };
-    let html = quiz(&content, Config { share: false, ..Config::default() }, page(fake)).await;
+    let fake = FakePage {
+        hash_code: Some(code),
+        ..FakePage::default()
+    };
+    let html = quiz(
+        &content,
+        Config {
+            share: false,
+            ..Config::default()
+        },
+        page(fake),
+    )
+    .await;
     assert!(html.contains(r#"data-screen="result""#));
     assert!(!html.contains(&content.ui.share_button), "{html}");
 }
@@ -397,7 +429,15 @@ async fn share_off_hides_the_share_button() {
 #[tokio::test]
 async fn popup_mode_puts_the_quiz_in_a_dialog_behind_a_trigger() {
     let content = content();
-    let html = quiz(&content, Config { mode: Mode::Popup, ..Config::default() }, offline()).await;
+    let html = quiz(
+        &content,
+        Config {
+            mode: Mode::Popup,
+            ..Config::default()
+        },
+        offline(),
+    )
+    .await;
     check_fragments(
         &html,
         &[
@@ -429,14 +469,73 @@ async fn the_lead_form_labels_every_field() {
         &html,
         &[
             r#"data-screen="lead""#,
-            &format!(r#"<label for="lq-lead-name">{}</label>"#, content.ui.lead_name),
+            &format!(
+                r#"<label for="lq-lead-name">{}</label>"#,
+                content.ui.lead_name
+            ),
             r#"id="lq-lead-name""#,
-            &format!(r#"<label for="lq-lead-email">{}</label>"#, content.ui.lead_email),
+            &format!(
+                r#"<label for="lq-lead-email">{}</label>"#,
+                content.ui.lead_email
+            ),
             r#"type="email""#,
             r#"type="checkbox""#,
-            &format!(r#"<label for="lq-lead-consent">{}</label>"#, content.ui.lead_consent),
+            &format!(
+                r#"<label for="lq-lead-consent">{}</label>"#,
+                content.ui.lead_consent
+            ),
             &content.ui.lead_skip,
             &content.ui.lead_submit,
         ],
+    );
+}
+
+#[tokio::test]
+async fn the_intro_offers_a_language_switch_when_the_bundle_carries_several() {
+    use levels_quiz::config::Language;
+    let content = content();
+    let languages = vec![
+        Language {
+            code: "en".into(),
+            name: "English".into(),
+        },
+        Language {
+            code: "zh-CN".into(),
+            name: "简体中文".into(),
+        },
+    ];
+    let html = render::<Quiz>(QuizProps {
+        content: content.clone(),
+        config: Config::default(),
+        platform: offline(),
+        restarts: 0,
+        languages,
+    })
+    .await;
+    check_fragments(
+        &html,
+        &[
+            r#"<div role="group" aria-label="Language" class="lq-langs">"#,
+            r#"lang="en" aria-pressed="true" class="lq-lang">English</button>"#,
+            r#"lang="zh-CN" aria-pressed="false" class="lq-lang">简体中文</button>"#,
+        ],
+    );
+}
+
+#[tokio::test]
+async fn the_chinese_quiz_renders_in_chinese() {
+    let zh = Shared::new(load_str(include_str!("../content/zh-CN.json")).unwrap());
+    let html = render::<QuestionView>(QuestionProps {
+        content: zh.clone(),
+        index: 0,
+        selected: None,
+        needs_answer: false,
+        focus: false,
+        on_action: Callback::noop(),
+    })
+    .await;
+    check_fragments(
+        &html,
+        &["第 1 题，共 13 题", &zh.questions[0].prompt, &zh.ui.next],
     );
 }

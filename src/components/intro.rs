@@ -4,6 +4,7 @@ use levels_engine::Intro as IntroText;
 use yew::prelude::*;
 
 use super::use_focus_on_mount;
+use crate::config::Language;
 
 /// Props of [`Intro`].
 #[derive(Properties, Clone, PartialEq)]
@@ -15,6 +16,18 @@ pub struct IntroProps {
     pub focus: bool,
     /// The visitor pressed start.
     pub on_start: Callback<()>,
+    /// The languages to offer; the switch shows when there are several.
+    #[prop_or_default]
+    pub languages: Vec<Language>,
+    /// The current language's tag.
+    #[prop_or_default]
+    pub language: AttrValue,
+    /// The switch's accessible name.
+    #[prop_or_default]
+    pub language_label: AttrValue,
+    /// The visitor picked a language.
+    #[prop_or_default]
+    pub on_language: Callback<String>,
 }
 
 /// The first screen, with one clear start button.
@@ -24,8 +37,27 @@ pub fn Intro(props: &IntroProps) -> Html {
     use_focus_on_mount(heading.clone(), props.focus);
     let intro = &props.intro;
     let on_click = props.on_start.reform(|_: MouseEvent| ());
+    let switch = (props.languages.len() > 1).then(|| {
+        let buttons = props.languages.iter().map(|language| {
+            let current = language.code == props.language.as_str();
+            let code = language.code.clone();
+            let on_click = props.on_language.reform(move |_: MouseEvent| code.clone());
+            html! {
+                <button type="button" class="lq-lang" lang={language.code.clone()}
+                    aria-pressed={if current { "true" } else { "false" }} onclick={on_click}>
+                    { &language.name }
+                </button>
+            }
+        });
+        html! {
+            <div class="lq-langs" role="group" aria-label={props.language_label.clone()}>
+                { for buttons }
+            </div>
+        }
+    });
     html! {
         <section class="lq-screen lq-intro" data-screen="intro">
+            { for switch }
             <h2 class="lq-title" tabindex="-1" ref={heading}>{ &intro.title }</h2>
             <p class="lq-lead">{ &intro.body }</p>
             <ul class="lq-points">

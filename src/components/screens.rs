@@ -4,6 +4,7 @@ use levels_engine::{Action, Content, LinkError, Outcome, Screen, Session};
 use yew::prelude::*;
 
 use super::{Intro, LeadForm, Notice, QuestionView, ResultView};
+use crate::config::Language;
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::Platform;
 use crate::shared::Shared;
@@ -33,7 +34,9 @@ pub struct ScreensProps {
     pub cta_href: String,
     /// A link to this result, when sharing is on.
     pub share_url: Option<String>,
-    /// The page's services (copying, printing).
+    /// The languages the bundle carries.
+    pub languages: Vec<Language>,
+    /// The page's services (copying, printing, switching language).
     pub platform: Shared<dyn Platform>,
     /// Quiz intents.
     pub on_action: Callback<Action>,
@@ -66,6 +69,13 @@ pub fn Screens(props: &ScreensProps) -> Html {
                 intro={content.intro.clone()}
                 focus={props.focus}
                 on_start={on_action.reform(|_| Action::Start)}
+                languages={props.languages.clone()}
+                language={content.language.clone()}
+                language_label={content.ui.language_label.clone()}
+                on_language={{
+                    let platform = props.platform.clone();
+                    Callback::from(move |code: String| platform.set_language(&code))
+                }}
             />
         },
         Screen::Question(index) => html! {

@@ -277,6 +277,7 @@ impl Loader {
                 "id",
                 "version",
                 "language",
+                "language_name",
                 "thresholds",
                 "levels",
                 "intro",
@@ -302,6 +303,7 @@ impl Loader {
         let id = self.id(&obj, "id");
         let version = self.integer_field(&obj, "version", 1, i64::from(u32::MAX));
         let language = self.language(&obj);
+        let language_name = self.text(&obj, "language_name");
 
         // Names first, so that sections can refer to each other in any order.
         let mut names = Names::default();
@@ -327,6 +329,7 @@ impl Loader {
             id: id?,
             version: u32::try_from(version?).ok()?,
             language: language?,
+            language_name: language_name?,
             thresholds: thresholds?,
             levels: levels?,
             intro: intro?,

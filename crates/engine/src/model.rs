@@ -117,6 +117,8 @@ pub struct Content {
     pub version: u32,
     /// BCP 47 language tag.
     pub language: String,
+    /// The language's name in itself ("English", "简体中文"), for the language switch.
+    pub language_name: String,
     /// When a cause applies, and when strongly.
     pub thresholds: Thresholds,
     /// Display texts per level, indexed by [`Level::index`].

@@ -113,6 +113,8 @@ ui_strings! {
     lead_failed,
     /// Button sending again after a failure.
     lead_retry,
+    /// Accessible name of the language switch.
+    language_label,
 }
 
 /// Replaces each `{name}` in `template` with its value.
