@@ -77,10 +77,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# Chromium for the browser suites, and a CJK font so Chinese screenshots show glyphs.
 browser:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
-		echo "installing Debian's chromium and chromium-driver"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver; \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+		|| [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then \
+		echo "installing Debian's chromium, chromium-driver and fonts-wqy-microhei"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei; \
 	fi
 
 clean:

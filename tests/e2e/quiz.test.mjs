@@ -161,7 +161,8 @@ describe("a marketer embedding it", () => {
     await second.waitFor("intro");
     await first.start();
     assert.equal(await second.screenName(), "intro");
-    // Remove one, re-add it: it starts afresh; the others keep their state.
+    // Remove one, re-add it: it mounts again (resuming the saved progress of the same
+    // quiz: question 1); the others keep their state.
     await page.evaluate(() => {
       const el = document.querySelectorAll("levels-quiz")[0];
       el.remove();
@@ -170,8 +171,55 @@ describe("a marketer embedding it", () => {
     await page.waitForFunction(() => window.__removed.shadowRoot.childElementCount === 0);
     await page.evaluate(() => document.querySelector("#app").append(window.__removed));
     const readded = new Quiz(page, page.locator("levels-quiz").nth(2));
-    await readded.waitFor("intro");
+    await readded.waitFor("question");
+    assert.equal(await readded.progress().textContent(), "Question 1 of 13");
+    assert.equal(await second.screenName(), "intro");
     assert.deepEqual(errors, []);
     await context.close();
   });
+});
+
+describe("a Chinese-speaking visitor", () => {
+  test("gets the quiz in Chinese from the browser's languages, and can switch", async () => {
+    const { page, context, errors } = await open("/pages/plain.html", { locale: "zh-CN" });
+    const quiz = new Quiz(page);
+    await quiz.waitFor("intro");
+    const title = quiz.host.locator(".lq-intro .lq-title");
+    assert.match(await title.textContent(), /[\u4e00-\u9fff]/, "intro title in Chinese");
+    const switcher = quiz.host.locator(".lq-langs button");
+    assert.equal(await switcher.count(), 2);
+    assert.equal(await quiz.host.locator('.lq-langs [aria-pressed="true"]').textContent(), "简体中文");
+    await quiz.host.locator('.lq-langs button[lang="en"]').click();
+    await page.waitForFunction(() =>
+      /Where/.test(document.querySelector("levels-quiz").shadowRoot.querySelector(".lq-title")?.textContent ?? ""),
+    );
+    assert.equal(await page.locator("levels-quiz").getAttribute("lang"), "en");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  for (const [label, width] of [["phone", 320], ["desktop", 1280]]) {
+    test(`completes it in Chinese with lang="zh-CN" at ${width}px and reads a Chinese result`, async () => {
+      const { page, context, errors } = await open("/pages/zh.html", { width, height: 900 });
+      const quiz = new Quiz(page);
+      await quiz.waitFor("intro");
+      await page.emulateMedia({ reducedMotion: "reduce" });
+      await screenshot(page, `zh-${label}-intro`);
+      await quiz.start();
+      assert.equal(await quiz.progress().textContent(), `第 1 题，共 ${STUCK_VP.length} 题`);
+      await screenshot(page, `zh-${label}-question`);
+      for (const id of STUCK_VP) await quiz.answer(id);
+      await quiz.waitFor("result");
+      // Same answers, same outcome as in English: option ids are shared.
+      assert.equal(await quiz.screen().getAttribute("data-verdict"), "incomplete-promotion");
+      const headline = await quiz.host.locator(".lq-result .lq-title").textContent();
+      assert.match(headline, /[\u4e00-\u9fff]/, "headline in Chinese");
+      assert.match(await quiz.host.locator(".lq-summary").textContent(), /统筹层/);
+      await screenshot(page, `zh-${label}-result`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page overflows by ${overflow}px`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
 });

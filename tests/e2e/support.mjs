@@ -98,7 +98,7 @@ export class Quiz {
     return this.host.locator(".lq-option");
   }
   async start() {
-    await this.host.locator("[data-screen=intro] button").click();
+    await this.host.locator("[data-screen=intro] .lq-start-row button").click();
     await this.waitFor("question");
   }
   /** Answers the current question with the option whose id is `optionId`, then Next. */
