@@ -300,15 +300,12 @@ pub fn Quiz(props: &QuizProps) -> Html {
         }
         None => content.cta.href.clone(),
     };
-    let share_url = match (&*outcome, props.config.share) {
-        (Some(outcome), true) => {
-            levels_engine::Answers::from_partial(&content, state.session.answers()).map(|answers| {
-                let _ = outcome;
-                platform.share_url(&encode_link(&content, &answers))
-            })
-        }
-        _ => None,
-    };
+    let share_url = props
+        .config
+        .share
+        .then(|| levels_engine::Answers::from_partial(&content, state.session.answers()))
+        .flatten()
+        .map(|answers| platform.share_url(&encode_link(&content, &answers)));
 
     let screens = ScreensProps {
         content: content.clone(),
