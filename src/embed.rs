@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use levels_engine::{load, Content, Json, LoadError, Problem};
+use levels_engine::{load, Content, Json, LoadError, Problem, Report};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
@@ -73,6 +73,8 @@ pub fn mount(
     setup: JsValue,
 ) -> Result<Widget, JsValue> {
     let (languages, language) = read_setup(&setup);
+    crate::panic::install();
+    crate::panic::register(&host);
     adopt_stylesheet(&shadow)?;
     let document = host
         .owner_document()
@@ -88,7 +90,7 @@ pub fn mount(
             path: String::new(),
             message,
         })),
-        None => parse_and_load(content.as_deref().unwrap_or(levels_engine::DEFAULT_CONTENT)),
+        None => parse_and_load(content.as_deref().unwrap_or(crate::DEFAULT_CONTENT)),
     };
     let source = match loaded {
         Ok(content) => {
@@ -177,9 +179,82 @@ fn parse_and_load(text: &str) -> Result<Content, LoadError> {
         let message = js_sys::Error::from(err).message();
         problem(format!("not valid JSON: {}", String::from(message)))
     })?;
-    let json: Json = serde_wasm_bindgen::from_value(value)
-        .map_err(|err| problem(format!("not valid JSON: {err}")))?;
-    load(&json)
+    load(&to_json(&value))
+}
+
+/// What `JSON.parse` returned, as the engine's [`Json`]. Converted by hand rather than
+/// through serde, whose generic deserializer would cost the wasm more than the content.
+/// Objects keep `Object.entries` order, as a serde conversion would.
+fn to_json(value: &JsValue) -> Json {
+    if let Some(flag) = value.as_bool() {
+        Json::Bool(flag)
+    } else if let Some(number) = value.as_f64() {
+        Json::Number(number)
+    } else if let Some(text) = value.as_string() {
+        Json::String(text)
+    } else if js_sys::Array::is_array(value) {
+        let items = js_sys::Array::from(value);
+        Json::Array(items.iter().map(|item| to_json(&item)).collect())
+    } else if let Some(object) = value.dyn_ref::<js_sys::Object>() {
+        let fields = js_sys::Object::entries(object)
+            .iter()
+            .map(|entry| {
+                let entry = js_sys::Array::from(&entry);
+                (
+                    entry.get(0).as_string().unwrap_or_default(),
+                    to_json(&entry.get(1)),
+                )
+            })
+            .collect();
+        Json::Object(fields)
+    } else {
+        Json::Null
+    }
+}
+
+/// The `complete` event's detail: the outcome's [`Report`] as a plain object, built
+/// with `Reflect` (no serde in the wasm). Same fields, order and values as
+/// `levels-content score` prints.
+fn report_value(report: &Report) -> JsValue {
+    let strings = |ids: &[&str]| -> JsValue {
+        ids.iter()
+            .map(|id| JsValue::from_str(id))
+            .collect::<js_sys::Array>()
+            .into()
+    };
+    let profile = &report.profile;
+    let causes: js_sys::Array = report
+        .causes
+        .iter()
+        .map(|cause| {
+            object(&[
+                ("id", cause.id.into()),
+                ("strength", cause.strength.id().into()),
+                ("percent", cause.percent.into()),
+            ])
+        })
+        .collect();
+    object(&[
+        ("content", report.content.into()),
+        ("version", report.version.into()),
+        (
+            "profile",
+            object(&[
+                ("implementation", profile.implementation.into()),
+                ("unification", profile.unification.into()),
+                ("communication", profile.communication.into()),
+            ]),
+        ),
+        ("operating_level", report.operating_level.id().into()),
+        ("title_level", report.title_level.id().into()),
+        ("verdict", report.verdict.id().into()),
+        ("gap", (report.gap as u32).into()),
+        ("causes", causes.into()),
+        ("next_steps", strings(&report.next_steps)),
+        ("constructive", strings(&report.constructive)),
+        ("destructive", strings(&report.destructive)),
+        ("terms", strings(&report.terms)),
+    ])
 }
 
 /// Gives the shadow root the widget's stylesheet as a constructed sheet, which a
@@ -292,8 +367,7 @@ impl Platform for BrowserPlatform {
                 );
             }
             WidgetEvent::Complete(outcome) => {
-                let detail =
-                    serde_wasm_bindgen::to_value(&outcome.report(content)).unwrap_or(JsValue::NULL);
+                let detail = report_value(&outcome.report(content));
                 *self.result.borrow_mut() = detail.clone();
                 dispatch(&self.host, "complete", &detail);
                 self.analytics(

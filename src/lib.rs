@@ -14,8 +14,15 @@ pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod panic;
 
 pub use app::{Root, RootProps};
 
-/// The widget's stylesheet, adopted into each element's shadow root.
-pub const STYLESHEET: &str = include_str!("../styles/widget.css");
+/// The widget's stylesheet (`styles/widget.css`, minified by `build.rs`), adopted into
+/// each element's shadow root.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+
+/// The built-in quiz: `content/en.json` (as [`levels_engine::DEFAULT_CONTENT`]),
+/// minified by `build.rs`, because the wasm carries it to every visitor.
+pub const DEFAULT_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/en.json"));

@@ -131,6 +131,17 @@ pub enum Strength {
     Strong,
 }
 
+impl Strength {
+    /// The id used in outcomes: `none`, `some` or `strong`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Strength::None => "none",
+            Strength::Some => "some",
+            Strength::Strong => "strong",
+        }
+    }
+}
+
 /// What the answers say about one cause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CauseFinding {
