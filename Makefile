@@ -13,13 +13,15 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 # apt-get needs root: use sudo when not root.
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
-.PHONY: help serve dist test test-native test-browser test-e2e lint \
+.PHONY: help serve dist test test-native test-browser test-e2e lint bench size \
 	tools wasm-target wasm-bindgen trunk node-modules browser clean
 
 help:
 	@echo "make serve   build the widget and serve the demo page on http://127.0.0.1:8080"
 	@echo "make test    run every test: lint, engine, markup, browser unit, end-to-end"
 	@echo "make dist    build the embeddable bundle into dist/"
+	@echo "make size    bundle size report (gzip and brotli per file; fails over the 90 KB gzip budget)"
+	@echo "make bench   load and interaction benchmark against SurveyJS (~7 min; writes docs/benchmarks.md)"
 
 # ---- the two commands --------------------------------------------------------------
 
@@ -50,6 +52,12 @@ test-browser: wasm-target wasm-bindgen browser
 
 test-e2e: dist node-modules browser
 	node --test --test-concurrency=1 tests/e2e/
+
+size: dist node-modules
+	node scripts/size-report.mjs
+
+bench: dist node-modules browser
+	node tests/bench/run.mjs --runs 15
 
 # ---- tools, installed only when missing ----------------------------------------------
 
