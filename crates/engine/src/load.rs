@@ -5,8 +5,6 @@
 //! first type error and a content author wants the whole list at once, each problem
 //! with its place in the file.
 
-use std::collections::HashMap;
-
 use crate::error::{LoadError, Problem};
 use crate::json::Json;
 use crate::model::*;
@@ -80,18 +78,54 @@ fn item(path: &str, index: usize) -> String {
     format!("{path}[{index}]")
 }
 
+/// A map from ids to values, in insertion order. A list searched from the front: the
+/// namespaces are small (a few hundred ids at the content limits), and a hash map
+/// would add kilobytes of code to the wasm for every value type.
+struct Table<T>(Vec<(String, T)>);
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table(Vec::new())
+    }
+}
+
+impl<T> Table<T> {
+    fn get(&self, id: &str) -> Option<&T> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, v)| v)
+    }
+
+    /// Adds `id`, or replaces its value.
+    fn insert(&mut self, id: String, value: T) {
+        match self.0.iter_mut().find(|(k, _)| *k == id) {
+            Some((_, slot)) => *slot = value,
+            None => self.0.push((id, value)),
+        }
+    }
+
+    /// Adds `id` unless it is there already.
+    fn insert_first(&mut self, id: String, value: T) {
+        if self.get(&id).is_none() {
+            self.0.push((id, value));
+        }
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+}
+
 /// Ids seen so far in one namespace, with where each was first defined.
 #[derive(Default)]
 struct Ids {
-    seen: HashMap<String, (usize, String)>,
+    seen: Table<(usize, String)>,
 }
 
 /// Everything later sections refer to, gathered before they are read.
 #[derive(Default)]
 struct Names {
-    terms: HashMap<String, usize>,
-    causes: HashMap<String, usize>,
-    options: HashMap<String, OptionRef>,
+    terms: Table<usize>,
+    causes: Table<usize>,
+    options: Table<OptionRef>,
 }
 
 #[derive(Default)]
@@ -211,7 +245,7 @@ impl Loader {
                 Some(*n as i64)
             }
             Json::Number(n) => {
-                self.report(path, format!("{range}, found {n}"));
+                self.report(path, format!("{range}, found {}", show_number(*n)));
                 None
             }
             other => {
@@ -663,7 +697,7 @@ impl Loader {
                     }
                     let path = obj.at(key);
                     let Some(&cause) = names.causes.get(key) else {
-                        let hint = suggest(key, names.causes.keys().map(String::as_str))
+                        let hint = suggest(key, names.causes.keys())
                             .map(|s| format!(" (did you mean \"{s}\"?)"))
                             .unwrap_or_default();
                         self.report(
@@ -1085,7 +1119,7 @@ fn gather_cause_names(root: &Obj, names: &mut Names) {
     };
     for (i, value) in items.iter().enumerate() {
         if let Some(Json::String(id)) = value.get("id") {
-            names.causes.entry(id.trim().to_owned()).or_insert(i);
+            names.causes.insert_first(id.trim().to_owned(), i);
         }
     }
 }
@@ -1106,10 +1140,32 @@ fn gather_option_names(root: &Obj, names: &mut Names) {
                     question: q,
                     option: o,
                 };
-                names.options.entry(id.trim().to_owned()).or_insert(at);
+                names.options.insert_first(id.trim().to_owned(), at);
             }
         }
     }
+}
+
+/// A number as a message shows it: whole numbers as integers ("4", "-1"), others to at
+/// most six decimals ("1.5"). Written out by hand because `f64`'s `Display` would add
+/// float formatting code to the wasm for this one message.
+fn show_number(n: f64) -> String {
+    let sign = if n < 0.0 { "-" } else { "" };
+    let n = n.abs();
+    if n.fract() == 0.0 && n < 1e15 {
+        return format!("{sign}{}", n as u64);
+    }
+    if n >= 1e12 {
+        return format!("{sign}a number above 10^12");
+    }
+    let micros = (n * 1e6).round() as u64;
+    let (whole, fraction) = (micros / 1_000_000, micros % 1_000_000);
+    if fraction == 0 {
+        // Not whole, yet within a millionth of it.
+        return format!("{sign}about {whole}");
+    }
+    let digits = format!("{fraction:06}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
 /// "a" or "an" before a level's id.
@@ -1164,6 +1220,24 @@ mod tests {
             Some("prompt")
         );
         assert_eq!(suggest("zzzzzz", ["prompt"].into_iter()), None);
+    }
+
+    #[test]
+    fn numbers_in_messages() {
+        let cases = [
+            (4.0, "4"),
+            (-1.0, "-1"),
+            (1.5, "1.5"),
+            (0.1, "0.1"),
+            (-2.25, "-2.25"),
+            (0.000001, "0.000001"),
+            (3.0000000001, "about 3"),
+            (1e14, "100000000000000"),
+            (1e20, "a number above 10^12"),
+        ];
+        for (n, shown) in cases {
+            assert_eq!(show_number(n), shown, "{n}");
+        }
     }
 
     #[test]

@@ -1,7 +1,5 @@
 //! Scoring: answers in, an [`Outcome`] out. Scores are derived, never stored.
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
 use crate::model::*;
@@ -97,7 +95,7 @@ impl Profile {
         let mut left = 100 - shares.iter().sum::<u32>();
         let mut order = [0usize, 1, 2];
         // Largest remainder first; ties to the higher total, then the lower level.
-        order.sort_by_key(|&i| {
+        sort_by_key(&mut order, |&i| {
             (
                 std::cmp::Reverse(totals[i] * 100 % sum),
                 std::cmp::Reverse(totals[i]),
@@ -249,7 +247,9 @@ pub fn score(content: &Content, answers: &Answers) -> Outcome {
             }
         })
         .collect();
-    causes.sort_by_key(|c| (std::cmp::Reverse(c.strength), std::cmp::Reverse(c.percent)));
+    sort_by_key(&mut causes, |c| {
+        (std::cmp::Reverse(c.strength), std::cmp::Reverse(c.percent))
+    });
 
     let facts = Facts {
         answers,
@@ -290,7 +290,6 @@ pub fn score(content: &Content, answers: &Answers) -> Outcome {
     }
 
     let mut terms = Vec::new();
-    let mut seen = HashSet::new();
     let verdict_text = content.verdicts.get(title, operating);
     let used = Level::ALL
         .iter()
@@ -303,7 +302,7 @@ pub fn score(content: &Content, answers: &Answers) -> Outcome {
                 .filter_map(|c| content.causes.get(c.cause.0).map(|cause| cause.term)),
         );
     for term in used {
-        if seen.insert(term) {
+        if !terms.contains(&term) {
             terms.push(term);
         }
     }
@@ -370,8 +369,21 @@ impl Facts<'_> {
 /// Indexes sorted by fit (best first, ties in content order), at most `limit`.
 fn ranked(candidates: impl Iterator<Item = (usize, u32)>, limit: usize) -> Vec<usize> {
     let mut candidates: Vec<(usize, u32)> = candidates.collect();
-    candidates.sort_by_key(|&(i, fit)| (std::cmp::Reverse(fit), i));
+    sort_by_key(&mut candidates, |&(i, fit)| (std::cmp::Reverse(fit), i));
     candidates.into_iter().take(limit).map(|(i, _)| i).collect()
+}
+
+/// A stable sort by key. An insertion sort: the lists sorted here are short (levels,
+/// causes, patterns, next steps), and the standard library's sorts would add several
+/// kilobytes of code to the wasm for each element type.
+fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// Whether some combination of answers makes `level` the operating level.
@@ -390,22 +402,20 @@ pub(crate) fn reachable(questions: &[Question], level: Level) -> bool {
     // The box holding every reachable pair so far.
     let (mut lo, mut hi) = ((0i64, 0i64), (0i64, 0i64));
     for question in questions {
-        let mut steps: Vec<(i64, i64)> = question
-            .options
-            .iter()
-            .filter_map(|o| match &o.effect {
-                Effect::Behaviour { weights, .. } => {
-                    let own = i64::from(weights[level.index()]);
-                    Some((
-                        own - i64::from(weights[others[0].index()]),
-                        own - i64::from(weights[others[1].index()]),
-                    ))
+        // Distinct steps; their order does not matter.
+        let mut steps: Vec<(i64, i64)> = Vec::new();
+        for option in &question.options {
+            if let Effect::Behaviour { weights, .. } = &option.effect {
+                let own = i64::from(weights[level.index()]);
+                let step = (
+                    own - i64::from(weights[others[0].index()]),
+                    own - i64::from(weights[others[1].index()]),
+                );
+                if !steps.contains(&step) {
+                    steps.push(step);
                 }
-                Effect::Title(_) => None,
-            })
-            .collect();
-        steps.sort_unstable();
-        steps.dedup();
+            }
+        }
         if steps.is_empty() {
             continue;
         }
@@ -548,6 +558,13 @@ mod tests {
                 communication: 33
             }
         );
+    }
+
+    #[test]
+    fn sorts_stably_by_key() {
+        let mut items = [(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        sort_by_key(&mut items, |&(k, _)| k);
+        assert_eq!(items, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
     }
 
     #[test]
