@@ -96,9 +96,12 @@ async function fetchText(url, label) {
 // built-in quiz.
 async function findContent(host, language) {
   const inline = host.querySelector(':scope > script[type="application/json"]');
-  if (inline) return { text: inline.textContent ?? "" };
+  if (inline) return { text: inline.textContent ?? "", own: true };
   const url = host.getAttribute("content");
-  if (url) return fetchText(new URL(url, document.baseURI), `the content file ${url}`);
+  if (url) {
+    const own = await fetchText(new URL(url, document.baseURI), `the content file ${url}`);
+    return { ...own, own: true };
+  }
   if (language.builtIn) return { text: null };
   const file = new URL(`./levels-quiz.${language.code}.json`, import.meta.url);
   return fetchText(file, `the ${language.name} quiz`);
@@ -167,7 +170,8 @@ class LevelsQuizElement extends HTMLElement {
       .then(([, content]) => {
         if (generation !== this.#generation || !this.isConnected) return;
         root.replaceChildren();
-        const setup = { languages: LANGUAGES, language: language.code };
+        // Own content (inline or `content=`) is one language: no switch for it.
+        const setup = { languages: content.own ? [] : LANGUAGES, language: language.code };
         this.#widget = mount(root, this, content.text ?? undefined, content.error ?? undefined, setup);
         this.setAttribute("data-lq-state", "ready");
       })

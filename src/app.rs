@@ -141,6 +141,8 @@ pub fn Quiz(props: &QuizProps) -> Html {
         move || initial.0.clone()
     });
     let link_error = use_state(|| initial.1);
+    // A shared link was opened (readable or not): in popup mode, show it at once.
+    let from_link = use_state(|| props.platform.shared_code().is_some());
     let lead_draft = use_state(LeadDraft::default);
     let lead_status = use_state(LeadStatus::default);
     let content = props.content.clone();
@@ -338,6 +340,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 open_label={content.ui.popup_open.clone()}
                 close_label={content.ui.dialog_close.clone()}
                 title={content.intro.title.clone()}
+                open_on_mount={*from_link}
             >
                 <Screens ..screens />
             </crate::components::Popup>

@@ -312,10 +312,12 @@ impl BrowserPlatform {
 
     fn analytics(&self, name: &str, fields: &[(&str, JsValue)]) {
         // Read at event time, so switching `analytics` on or off applies at once.
-        let on = self
-            .host
-            .get_attribute("analytics")
-            .is_some_and(|v| matches!(v.trim(), "" | "on" | "true" | "yes"));
+        let on = self.host.get_attribute("analytics").is_some_and(|v| {
+            matches!(
+                v.trim().to_ascii_lowercase().as_str(),
+                "" | "on" | "true" | "yes"
+            )
+        });
         if !on {
             return;
         }

@@ -49,6 +49,10 @@ struct Mounted {
 
 impl Mounted {
     async fn new() -> Mounted {
+        // Each test starts fresh: no progress saved by an earlier one.
+        if let Ok(Some(storage)) = web_sys::window().unwrap().local_storage() {
+            storage.clear().unwrap();
+        }
         let host: HtmlElement = document()
             .create_element("div")
             .unwrap()
@@ -163,6 +167,13 @@ async fn a_full_run_moves_focus_and_reports_the_result() {
         .questions
         .len();
     for number in 1..=total {
+        until(|| {
+            m.find(".lq-progress-label")
+                .and_then(|p| p.text_content())
+                .is_some_and(|t| t == format!("Question {number} of {total}"))
+                && m.focused().is_some()
+        })
+        .await;
         assert_eq!(m.screen(), "question");
         let progress = m
             .get::<Element>(".lq-progress-label")
@@ -179,7 +190,7 @@ async fn a_full_run_moves_focus_and_reports_the_result() {
 
         // Next without an answer stays put and says why.
         m.get::<HtmlElement>("button[type=submit]").click();
-        settle().await;
+        until(|| m.find("[role=alert]").is_some()).await;
         assert!(m.find("[role=alert]").is_some());
 
         let options = m.shadow.query_selector_all("input[type=radio]").unwrap();
@@ -189,12 +200,20 @@ async fn a_full_run_moves_focus_and_reports_the_result() {
             .dyn_into()
             .unwrap();
         last.click();
-        settle().await;
+        until(|| m.find("[role=alert]").is_none()).await;
         assert!(m.find("[role=alert]").is_none());
         m.get::<HtmlElement>("button[type=submit]").click();
         settle().await;
     }
-    until(|| m.focused().is_some()).await;
+    until(|| {
+        m.screen() == "result"
+            && m.focused().is_some_and(|f| f.tag_name() == "H2")
+            && m.events
+                .borrow()
+                .iter()
+                .any(|e| e == "levels-quiz:complete")
+    })
+    .await;
     assert_eq!(m.screen(), "result");
     let focused = m.focused().expect("focus on the result");
     assert_eq!(focused.tag_name(), "H2");
@@ -213,7 +232,7 @@ async fn a_full_run_moves_focus_and_reports_the_result() {
     );
 
     m.widget.destroy();
-    settle().await;
+    until(|| m.find("[data-screen]").is_none()).await;
     assert!(m.find("[data-screen]").is_none(), "destroy unmounts");
 }
 
@@ -256,16 +275,25 @@ async fn a_full_run_by_keyboard() {
         m.get::<HtmlElement>("input[type=radio]").focus().unwrap();
         // Enter without a choice stays and says why.
         press(&m, "Enter");
-        settle().await;
+        until(|| m.find("[role=alert]").is_some()).await;
         assert!(m.find("[role=alert]").is_some(), "question {number}: alert");
-        // Down three times (first, second, third), Up once: the second option, and
-        // focus follows the choice.
-        for _ in 0..3 {
+        // From the first radio, Down twice (second, third), Up once: the second
+        // option, and focus follows the choice.
+        for _ in 0..2 {
             press(&m, "ArrowDown");
             settle().await;
         }
         press(&m, "ArrowUp");
-        settle().await;
+        until(|| {
+            m.find("input:checked")
+                .and_then(|c| c.get_attribute("value"))
+                .zip(
+                    m.find(".lq-option:nth-child(2) input")
+                        .and_then(|s| s.get_attribute("value")),
+                )
+                .is_some_and(|(a, b)| a == b)
+        })
+        .await;
         let checked: web_sys::HtmlInputElement = m.get("input:checked");
         let second: web_sys::HtmlInputElement = m.get(".lq-option:nth-child(2) input");
         assert_eq!(checked.value(), second.value(), "question {number}");
@@ -286,7 +314,41 @@ async fn two_widgets_on_one_page_are_independent() {
     let a = Mounted::new().await;
     let b = Mounted::new().await;
     a.get::<HtmlElement>("button.lq-primary").click();
-    settle().await;
+    until(|| a.screen() == "question").await;
     assert_eq!(a.screen(), "question");
     assert_eq!(b.screen(), "intro");
+}
+
+#[wasm_bindgen_test]
+async fn a_panic_falls_back_to_the_hosts_content_and_says_so() {
+    let m = Mounted::new().await;
+    let fallback = document().create_element("p").unwrap();
+    fallback.set_text_content(Some("Book a call instead"));
+    m.host.append_child(&fallback).unwrap();
+    let codes = Rc::new(RefCell::new(Vec::new()));
+    let listener = {
+        let codes = codes.clone();
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            let code = js_sys::Reflect::get(&e.detail(), &"code".into()).unwrap();
+            codes.borrow_mut().push(code.as_string().unwrap());
+        })
+    };
+    document()
+        .add_event_listener_with_callback("levels-quiz:error", listener.as_ref().unchecked_ref())
+        .unwrap();
+    // What the panic hook does, without aborting this test's wasm instance.
+    levels_quiz::panic::report("boom");
+    assert_eq!(
+        m.host.get_attribute("data-lq-state").as_deref(),
+        Some("failed")
+    );
+    assert!(m.find("[data-screen]").is_none(), "the quiz is gone");
+    assert!(
+        m.find("slot").is_some(),
+        "the host's own content shows through"
+    );
+    assert!(codes.borrow().contains(&"panic".to_owned()));
+    document()
+        .remove_event_listener_with_callback("levels-quiz:error", listener.as_ref().unchecked_ref())
+        .unwrap();
 }

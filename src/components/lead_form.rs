@@ -31,11 +31,28 @@ pub struct LeadFormProps {
 pub fn LeadForm(props: &LeadFormProps) -> Html {
     let heading = use_node_ref();
     use_focus_on_mount(heading.clone(), props.focus);
-    let tried = use_state(|| false);
+    // Failed attempts to send; each one moves focus to the first field to fix, after
+    // the render that shows the messages.
+    let attempts = use_state(|| 0u32);
     let form = use_node_ref();
+    {
+        let form = form.clone();
+        let problems = props.draft.problems();
+        use_effect_with(*attempts, move |attempts| {
+            if *attempts > 0 {
+                if let Some(first) = first_invalid(&form, &problems) {
+                    let _ = first.focus();
+                }
+            }
+        });
+    }
     let ui = &props.ui;
     let draft = &props.draft;
-    let problems = if *tried { draft.problems() } else { Vec::new() };
+    let problems = if *attempts > 0 {
+        draft.problems()
+    } else {
+        Vec::new()
+    };
 
     let field = |update: fn(&mut LeadDraft, &HtmlInputElement)| {
         let on_change = props.on_change.clone();
@@ -64,25 +81,25 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
     let on_submit = {
         let on_submit = props.on_submit.clone();
         let draft = draft.clone();
-        let tried = tried.clone();
-        let form = form.clone();
+        let attempts = attempts.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if draft.problems().is_empty() {
                 on_submit.emit(());
             } else {
-                tried.set(true);
-                if let Some(first) = first_invalid(&form, &draft.problems()) {
-                    let _ = first.focus();
-                }
+                attempts.set(*attempts + 1);
             }
         })
     };
     let on_skip = props.on_skip.reform(|_: MouseEvent| ());
+    // Always one node (empty when there is no problem), so the fields around it keep
+    // their DOM elements, and focus, when a message appears.
     let error = |problem: LeadProblem, id: &'static str, text: &str| {
-        problems.contains(&problem).then(|| {
+        if problems.contains(&problem) {
             html! { <p class="lq-field-error" id={id}>{ text.to_owned() }</p> }
-        })
+        } else {
+            Html::default()
+        }
     };
     let invalid = |problem: LeadProblem| problems.contains(&problem).then_some("true");
     let described =
@@ -99,7 +116,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                         value={draft.name.clone()} oninput={on_name}
                         aria-invalid={invalid(LeadProblem::Name)}
                         aria-describedby={described(LeadProblem::Name, "lq-lead-name-error")} />
-                    { for error(LeadProblem::Name, "lq-lead-name-error", &ui.lead_name_required) }
+                    { error(LeadProblem::Name, "lq-lead-name-error", &ui.lead_name_required) }
                 </div>
                 <div class="lq-field">
                     <label for="lq-lead-email">{ &ui.lead_email }</label>
@@ -107,7 +124,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                         inputmode="email" value={draft.email.clone()} oninput={on_email}
                         aria-invalid={invalid(LeadProblem::Email)}
                         aria-describedby={described(LeadProblem::Email, "lq-lead-email-error")} />
-                    { for error(LeadProblem::Email, "lq-lead-email-error", &ui.lead_email_invalid) }
+                    { error(LeadProblem::Email, "lq-lead-email-error", &ui.lead_email_invalid) }
                 </div>
                 <div class="lq-field lq-check">
                     <input id="lq-lead-consent" name="consent" type="checkbox"
@@ -115,7 +132,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                         aria-invalid={invalid(LeadProblem::Consent)}
                         aria-describedby={described(LeadProblem::Consent, "lq-lead-consent-error")} />
                     <label for="lq-lead-consent">{ &ui.lead_consent }</label>
-                    { for error(LeadProblem::Consent, "lq-lead-consent-error", &ui.lead_consent_required) }
+                    { error(LeadProblem::Consent, "lq-lead-consent-error", &ui.lead_consent_required) }
                 </div>
                 <div class="lq-nav">
                     <button type="button" class="lq-button lq-secondary" onclick={on_skip}>

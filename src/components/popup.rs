@@ -11,6 +11,9 @@ pub struct PopupProps {
     pub close_label: AttrValue,
     /// The dialog's accessible name.
     pub title: AttrValue,
+    /// Open the dialog as soon as it mounts (a shared result link was opened).
+    #[prop_or_default]
+    pub open_on_mount: bool,
     /// The quiz.
     pub children: Html,
 }
@@ -19,8 +22,19 @@ pub struct PopupProps {
 /// makes the page behind inert, and closes it on Esc. Focus returns to the trigger.
 #[component]
 pub fn Popup(props: &PopupProps) -> Html {
+    let open_on_mount = props.open_on_mount;
     let dialog = use_node_ref();
     let trigger = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |_| {
+            if open_on_mount {
+                if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                    let _ = dialog.show_modal();
+                }
+            }
+        });
+    }
     let on_open = {
         let dialog = dialog.clone();
         Callback::from(move |_: MouseEvent| {

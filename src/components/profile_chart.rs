@@ -47,7 +47,8 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
     let rows = Level::ALL.iter().rev().enumerate().map(|(row, level)| {
         let y = row as u32 * ROW;
         let share = u32::from(outcome.profile.share(*level));
-        let bar = (share * WIDTH / 100).max(4);
+        // A visible sliver for a small share; nothing at all for none.
+        let bar = if share == 0 { 0 } else { (share * WIDTH / 100).max(4) };
         let is_title = *level == outcome.title;
         let is_operating = *level == outcome.operating;
         let class = classes!(

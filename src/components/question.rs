@@ -65,7 +65,10 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                 return;
             };
             event.prevent_default();
-            match key.target(selected, count) {
+            // Start from the radio that has focus, not from the last render's choice:
+            // keys can arrive faster than renders (a held arrow key).
+            let current = focused_index(&group, &event).or(selected);
+            match key.target(current, count) {
                 Some(option) => {
                     on_action.emit(Action::Choose {
                         question: index,
@@ -168,6 +171,18 @@ impl OptionKey {
             (OptionKey::Previous, Some(i)) => Some(if i == 0 { last } else { i - 1 }),
         }
     }
+}
+
+/// The position of the radio input a key event came from, within the group.
+fn focused_index(group: &NodeRef, event: &KeyboardEvent) -> Option<usize> {
+    let target = event.target_dyn_into::<web_sys::HtmlInputElement>()?;
+    let group = group.cast::<web_sys::Element>()?;
+    let inputs = group.query_selector_all("input").ok()?;
+    (0..inputs.length()).position(|i| {
+        inputs
+            .item(i)
+            .is_some_and(|node| node.is_same_node(Some(target.as_ref())))
+    })
 }
 
 /// Moves focus to the radio input of `option` inside the group.

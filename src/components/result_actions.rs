@@ -56,7 +56,9 @@ pub fn ResultActions(props: &ResultActionsProps) -> Html {
         let platform = props.platform.clone();
         Callback::from(move |_: MouseEvent| platform.print())
     };
-    let offer_lead = props.lead_after_results && props.lead_status == LeadStatus::Draft;
+    // After a failed send the form stays reachable, to fix a typo before retrying.
+    let offer_lead = props.lead_after_results
+        && matches!(props.lead_status, LeadStatus::Draft | LeadStatus::Failed);
     let on_open_lead = props.on_action.reform(|_: MouseEvent| Action::OpenLead);
     let on_retry = props.on_lead_retry.reform(|_: MouseEvent| ());
 
@@ -71,7 +73,8 @@ pub fn ResultActions(props: &ResultActionsProps) -> Html {
             </div>
         }),
         LeadStatus::Draft | LeadStatus::Sending => None,
-    };
+    }
+    .unwrap_or_default();
     let share_line = match (*copied, &props.share_url) {
         (Copied::Yes, _) => {
             Some(html! { <p class="lq-status lq-ok" role="status">{ &ui.share_copied }</p> })
@@ -83,11 +86,14 @@ pub fn ResultActions(props: &ResultActionsProps) -> Html {
             </div>
         }),
         _ => None,
-    };
+    }
+    .unwrap_or_default();
 
+    // Status lines are single nodes (empty when silent) so the buttons keep their DOM
+    // elements, and keyboard focus, when a line appears.
     html! {
         <section class="lq-actions">
-            { for lead_line }
+            { lead_line }
             <div class="lq-action-row">
                 if let Some(on_share) = on_share {
                     <button type="button" class="lq-button lq-secondary lq-share" onclick={on_share}>
@@ -103,7 +109,7 @@ pub fn ResultActions(props: &ResultActionsProps) -> Html {
                     </button>
                 }
             </div>
-            { for share_line }
+            { share_line }
         </section>
     }
 }
