@@ -359,22 +359,61 @@ impl Loader {
             self.check_levels_reachable(questions);
         }
 
+        // One pattern rather than a `?` per field: each `?` needs its own code to drop
+        // what was taken before it, and that adds up in the wasm.
+        let version = version.and_then(|v| u32::try_from(v).ok());
+        let (
+            Some(id),
+            Some(version),
+            Some(language),
+            Some(language_name),
+            Some(thresholds),
+            Some(levels),
+            Some(intro),
+            Some(questions),
+            Some(causes),
+            Some(verdicts),
+            Some(terms),
+            Some(patterns),
+            Some(next_steps),
+            Some(cta),
+            Some(ui),
+        ) = (
+            id,
+            version,
+            language,
+            language_name,
+            thresholds,
+            levels,
+            intro,
+            questions,
+            causes,
+            verdicts,
+            terms,
+            patterns,
+            next_steps,
+            cta,
+            ui,
+        )
+        else {
+            return None;
+        };
         Some(Content {
-            id: id?,
-            version: u32::try_from(version?).ok()?,
-            language: language?,
-            language_name: language_name?,
-            thresholds: thresholds?,
-            levels: levels?,
-            intro: intro?,
-            questions: questions?,
-            causes: causes?,
-            verdicts: verdicts?,
-            terms: terms?,
-            patterns: patterns?,
-            next_steps: next_steps?,
-            cta: cta?,
-            ui: ui?,
+            id,
+            version,
+            language,
+            language_name,
+            thresholds,
+            levels,
+            intro,
+            questions,
+            causes,
+            verdicts,
+            terms,
+            patterns,
+            next_steps,
+            cta,
+            ui,
         })
     }
 
@@ -500,13 +539,19 @@ impl Loader {
         let duration = self.text(&obj, "duration");
         let privacy = self.text(&obj, "privacy");
         let start = self.text(&obj, "start");
+        // One pattern, not a `?` per field (see `content`).
+        let (Some(title), Some(body), Some(points), Some(duration), Some(privacy), Some(start)) =
+            (title, body, points, duration, privacy, start)
+        else {
+            return None;
+        };
         Some(Intro {
-            title: title?,
-            body: body?,
-            points: points?,
-            duration: duration?,
-            privacy: privacy?,
-            start: start?,
+            title,
+            body,
+            points,
+            duration,
+            privacy,
+            start,
         })
     }
 
@@ -1066,11 +1111,16 @@ impl Loader {
         let body = self.text(&obj, "body");
         let label = self.text(&obj, "label");
         let href = self.text(&obj, "href");
+        // One pattern, not a `?` per field (see `content`).
+        let (Some(heading), Some(body), Some(label), Some(href)) = (heading, body, label, href)
+        else {
+            return None;
+        };
         Some(Cta {
-            heading: heading?,
-            body: body?,
-            label: label?,
-            href: href?,
+            heading,
+            body,
+            label,
+            href,
         })
     }
 
