@@ -14,11 +14,12 @@ thread_local! {
     static HOSTS: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Installs the panic hook once.
+/// Installs the panic hook once. Through Yew's own setter: a hook set with
+/// `std::panic::set_hook` would be replaced by Yew's default when it renders.
 pub fn install() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        std::panic::set_hook(Box::new(|info| report(&info.to_string())));
+        yew::set_custom_panic_hook(Box::new(|info| report(&info.to_string())));
     });
 }
 
