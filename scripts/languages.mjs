@@ -16,6 +16,7 @@ for (const file of readdirSync("content").filter((f) => f.endsWith(".json")).sor
     builtIn,
     errorHeading: content.ui.error_heading,
     errorBody: content.ui.error_body,
+    errorDetails: content.ui.error_details,
   });
   if (!builtIn) {
     writeFileSync(join(out, `levels-quiz.${content.language}.json`), JSON.stringify(content));

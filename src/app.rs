@@ -39,10 +39,21 @@ pub struct RootProps {
     /// The languages the bundle carries; a switch shows when there are several.
     #[prop_or_default]
     pub languages: Vec<Language>,
-    /// Heading and text of the error panel in the chosen language (content that
-    /// failed to load cannot supply them); English when absent.
+    /// The error panel's texts in the chosen language (content that failed to load
+    /// cannot supply them); English when absent.
     #[prop_or_default]
-    pub error_text: Option<(String, String)>,
+    pub error_text: Option<ErrorText>,
+}
+
+/// The error panel's texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorText {
+    /// Heading.
+    pub heading: String,
+    /// What it means.
+    pub body: String,
+    /// Label of the list of problems.
+    pub details: String,
 }
 
 /// The widget: the quiz, or a readable error panel when its content is broken.
@@ -59,17 +70,17 @@ pub fn Root(props: &RootProps) -> Html {
             />
         },
         Source::Broken(error) => {
-            let (heading, body) = props.error_text.clone().unwrap_or_else(|| {
-                (
-                    "This quiz could not start".to_owned(),
-                    "Its content could not be used. The list below says what is wrong and where."
-                        .to_owned(),
-                )
+            let text = props.error_text.clone().unwrap_or_else(|| ErrorText {
+                heading: "This quiz could not start".to_owned(),
+                body: "Its content could not be used. The list below says what is wrong and where."
+                    .to_owned(),
+                details: "Details".to_owned(),
             });
             html! {
                 <ErrorPanel
-                    heading={heading}
-                    body={body}
+                    heading={text.heading}
+                    body={text.body}
+                    details={text.details}
                     problems={error.problems().iter().map(ToString::to_string).collect::<Vec<_>>()}
                 />
             }

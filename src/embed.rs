@@ -136,9 +136,14 @@ pub fn mount(
 }
 
 /// The bundle's languages and the chosen one's error texts, as the element passes them:
-/// `{ languages: [{ code, name, errorHeading, errorBody }], language }`.
+/// `{ languages: [{ code, name, errorHeading, errorBody, errorDetails }], language }`.
 #[allow(clippy::type_complexity)]
-fn read_setup(setup: &JsValue) -> (Vec<Language>, Option<(String, Option<(String, String)>)>) {
+fn read_setup(
+    setup: &JsValue,
+) -> (
+    Vec<Language>,
+    Option<(String, Option<crate::app::ErrorText>)>,
+) {
     let get = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &key.into()).ok();
     let text = |value: &JsValue, key: &str| get(value, key).and_then(|v| v.as_string());
     let chosen = text(setup, "language");
@@ -150,7 +155,18 @@ fn read_setup(setup: &JsValue) -> (Vec<Language>, Option<(String, Option<(String
                 continue;
             };
             if Some(&code) == chosen.as_ref() {
-                error_text = text(&entry, "errorHeading").zip(text(&entry, "errorBody"));
+                error_text = match (
+                    text(&entry, "errorHeading"),
+                    text(&entry, "errorBody"),
+                    text(&entry, "errorDetails"),
+                ) {
+                    (Some(heading), Some(body), details) => Some(crate::app::ErrorText {
+                        heading,
+                        body,
+                        details: details.unwrap_or_else(|| "Details".to_owned()),
+                    }),
+                    _ => None,
+                };
             }
             languages.push(Language { code, name });
         }

@@ -9,6 +9,9 @@ pub struct ErrorPanelProps {
     pub heading: AttrValue,
     /// What it means for the visitor.
     pub body: AttrValue,
+    /// Label of the details.
+    #[prop_or(AttrValue::Static("Details"))]
+    pub details: AttrValue,
     /// The details for whoever set the widget up, one line each.
     #[prop_or_default]
     pub problems: Vec<String>,
@@ -23,7 +26,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
             <p class="lq-lead">{ &props.body }</p>
             if !props.problems.is_empty() {
                 <details class="lq-details">
-                    <summary>{ format!("Details ({})", props.problems.len()) }</summary>
+                    <summary>{ format!("{} ({})", props.details, props.problems.len()) }</summary>
                     <ul class="lq-problems">
                         { for props.problems.iter().map(|p| html! { <li><code>{ p }</code></li> }) }
                     </ul>

@@ -69,6 +69,8 @@ ui_strings! {
     error_heading,
     /// Text of the error panel.
     error_body,
+    /// Label of the error panel's list of problems.
+    error_details,
     /// Button copying a link to the result.
     share_button,
     /// Said once the link is copied.
