@@ -33,9 +33,10 @@ const LIVE_ATTRIBUTES = [
 // Shown while the wasm loads: reserves room so the page does not jump when the
 // quiz appears, and keeps the host's fallback content visible.
 const BOOT_CSS = `
-:host { display: block !important; min-height: var(--lq-boot-height, 30em); }
-@media (max-width: 40em) { :host { min-height: var(--lq-boot-height, 40em); } }
-:host([data-lq-state="failed"]), :host([mode="popup"]) { min-height: 0; }
+:host { display: block !important; font-size: var(--lq-font-size, 16px) !important;
+  min-height: var(--lq-boot-height, 30em) !important; }
+@media (max-width: 40em) { :host { min-height: var(--lq-boot-height, 40em) !important; } }
+:host([data-lq-state="failed"]), :host([mode="popup"]) { min-height: 0 !important; }
 `;
 
 let wasmReady = null;

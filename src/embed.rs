@@ -94,8 +94,10 @@ pub fn mount(
     };
     let source = match loaded {
         Ok(content) => {
-            // For :lang() styles (CJK fonts, line breaking) and assistive technology.
+            // For :lang() styles (CJK fonts, line breaking) and assistive technology;
+            // the direction follows the quiz's language, not the host page's.
             container.set_attribute("lang", &content.language)?;
+            container.set_attribute("dir", direction(&content.language))?;
             Source::Ready(Shared::new(content))
         }
         Err(error) => {
@@ -172,6 +174,16 @@ fn read_setup(
         }
     }
     (languages, chosen.map(|code| (code, error_text)))
+}
+
+/// The writing direction of a language tag.
+fn direction(language: &str) -> &'static str {
+    let primary = language.split('-').next().unwrap_or_default();
+    if ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"].contains(&primary) {
+        "rtl"
+    } else {
+        "ltr"
+    }
 }
 
 /// Reads the element's attributes, warning once per bad value.
@@ -499,9 +511,22 @@ impl Platform for BrowserPlatform {
             return base.to_owned();
         };
         let page = window.location().href().unwrap_or_default();
+        let page_without_hash = page.split('#').next().unwrap_or_default();
+        // A fragment jumps within this page (even under a <base href>); a query would
+        // reload it, so it carries no parameters.
+        if base.starts_with('#') {
+            return format!("{page_without_hash}{base}");
+        }
         let Ok(url) = web_sys::Url::new_with_base(base, &page) else {
-            return base.to_owned();
+            return "#".to_owned();
         };
+        let scheme = url.protocol();
+        if !levels_engine::SAFE_SCHEMES.contains(&scheme.trim_end_matches(':')) {
+            web_sys::console::warn_1(
+                &format!("<levels-quiz>: the call to action's link \"{base}\" is not a web, mailto or tel address; it is left out").into(),
+            );
+            return "#".to_owned();
+        }
         let query = url.search_params();
         if let Ok(page_url) = web_sys::Url::new(&page) {
             // Keep the campaign the visitor came from.

@@ -44,3 +44,31 @@ pub use ui::{fill, Ui};
 
 /// The built-in English quiz, as shipped in `content/en.json`.
 pub const DEFAULT_CONTENT: &str = include_str!("../../../content/en.json");
+
+/// URL schemes a call-to-action link may use; anything else (`javascript:`, `data:`)
+/// could run code on the host page.
+pub const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+/// The scheme of a link as a browser reads it (ASCII tabs and newlines removed,
+/// lowercased), or `None` for a relative link or a `#fragment`.
+///
+/// ```
+/// use levels_engine::link_scheme;
+/// assert_eq!(link_scheme("https://coach.example/book").as_deref(), Some("https"));
+/// assert_eq!(link_scheme(" Java\tScript:alert(1)").as_deref(), Some("javascript"));
+/// assert_eq!(link_scheme("#book"), None);
+/// assert_eq!(link_scheme("book.html?a=b:c"), None);
+/// ```
+pub fn link_scheme(href: &str) -> Option<String> {
+    let cleaned: String = href
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}

@@ -1110,7 +1110,16 @@ impl Loader {
         let heading = self.text(&obj, "heading");
         let body = self.text(&obj, "body");
         let label = self.text(&obj, "label");
-        let href = self.text(&obj, "href");
+        let href = self.text(&obj, "href").filter(|href| match crate::link_scheme(href) {
+            Some(scheme) if !crate::SAFE_SCHEMES.contains(&scheme.as_str()) => {
+                self.report(
+                    &obj.at("href"),
+                    format!("links may be http, https, mailto or tel addresses, a path or a #fragment; \"{scheme}:\" is not allowed"),
+                );
+                false
+            }
+            _ => true,
+        });
         // One pattern, not a `?` per field (see `content`).
         let (Some(heading), Some(body), Some(label), Some(href)) = (heading, body, label, href)
         else {

@@ -505,6 +505,33 @@ fn wrong_format() {
 }
 
 #[test]
+fn a_call_to_action_that_would_run_script_is_refused() {
+    for href in [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,x",
+    ] {
+        let scheme = levels_engine::link_scheme(href).unwrap();
+        check_problems(
+            |v| set(v, "/cta/href", json!(href)),
+            &[&format!("cta.href: links may be http, https, mailto or tel addresses, a path or a #fragment; \"{scheme}:\" is not allowed")],
+        );
+    }
+    for fine in [
+        "https://coach.example/book",
+        "mailto:hi@coach.example",
+        "#book",
+        "/book?x=1",
+        "book.html",
+    ] {
+        let mut value = default_value();
+        set(&mut value, "/cta/href", json!(fine));
+        assert!(load_str(&value.to_string()).is_ok(), "{fine}");
+    }
+}
+
+#[test]
 fn invalid_id() {
     check_problems(
         |v| set(v, "/questions/1/options/0/id", json!("Hours Team")),
