@@ -160,7 +160,8 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
     })
 }
 
-#[cfg(all(test, feature = "json"))]
+#[cfg(test)]
+#[cfg(feature = "json")]
 mod tests {
     use super::*;
 
