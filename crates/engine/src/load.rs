@@ -67,10 +67,15 @@ impl<'a> Obj<'a> {
 }
 
 fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    match (plain, path.is_empty()) {
+        (true, true) => key.to_owned(),
+        (true, false) => format!("{path}.{key}"),
+        // An empty or odd key still gets a visible place: `[""]`, `ui["a b"]`.
+        (false, _) => format!("{path}[{key:?}]"),
     }
 }
 
@@ -1270,6 +1275,14 @@ fn distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn odd_keys_still_have_a_place() {
+        assert_eq!(child("", "ui"), "ui");
+        assert_eq!(child("ui", "back"), "ui.back");
+        assert_eq!(child("", ""), "[\"\"]");
+        assert_eq!(child("ui", "a b"), "ui[\"a b\"]");
+    }
+
     use super::*;
 
     #[test]
