@@ -112,13 +112,16 @@ pub fn storage_key(content: &Content) -> String {
 }
 
 /// Where the quiz starts: a shared result, saved progress, or the intro.
-fn initial_state(props: &QuizProps) -> (QuizState, Option<LinkError>) {
+/// Also says whether the page was opened from a share link, readable or not.
+fn initial_state(props: &QuizProps) -> (QuizState, Option<LinkError>, bool) {
     let content = &props.content;
     let mut state = QuizState::new(props.content.clone());
     state.session = state
         .session
         .apply(content, Action::SetLead(props.config.lead));
-    let restore = match props.platform.shared_code() {
+    let code = props.platform.shared_code();
+    let from_link = code.is_some();
+    let restore = match code {
         Some(code) => match decode_link(content, &code) {
             Ok(answers) => Ok(Some(Action::Restore {
                 answers: answers.as_slice().iter().copied().map(Some).collect(),
@@ -135,10 +138,10 @@ fn initial_state(props: &QuizProps) -> (QuizState, Option<LinkError>) {
     match restore {
         Ok(Some(action)) => {
             state.session = state.session.apply(content, action);
-            (state, None)
+            (state, None, from_link)
         }
-        Ok(None) => (state, None),
-        Err(error) => (state, Some(error)),
+        Ok(None) => (state, None, from_link),
+        Err(error) => (state, Some(error), from_link),
     }
 }
 
@@ -153,7 +156,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
     });
     let link_error = use_state(|| initial.1);
     // A shared link was opened (readable or not): in popup mode, show it at once.
-    let from_link = use_state(|| props.platform.shared_code().is_some());
+    let from_link = use_state(|| initial.2);
     let lead_draft = use_state(LeadDraft::default);
     let lead_status = use_state(LeadStatus::default);
     let content = props.content.clone();

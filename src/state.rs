@@ -35,7 +35,9 @@ impl Reducible for QuizState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let by_visitor = !matches!(action, Action::Restore { .. });
+        // Restoring and attribute changes are not the visitor acting: they must not
+        // make later screens pull focus, nor cost a render when nothing changed.
+        let by_visitor = !matches!(action, Action::Restore { .. } | Action::SetLead(_));
         let session = self.session.clone().apply(&self.content, action);
         let interacted = self.interacted || by_visitor;
         if session == self.session && interacted == self.interacted {
