@@ -42,7 +42,7 @@ dist: wasm-target wasm-bindgen node-modules
 lint: wasm-target
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
-	cargo clippy -p levels-quiz --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+	cargo clippy -p levels-quiz -p levels-check --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 # Property and fuzz tests use a fixed seed here, so a run is reproducible and CI does
 # not turn red on a case no commit introduced. `make fuzz` explores with fresh seeds.

@@ -1,11 +1,10 @@
-//! Writes minified copies of the built-in content (`content/en.json`) and of the
-//! stylesheet (`styles/widget.css`) to OUT_DIR, for the wasm to embed: whitespace and
-//! comments are bytes every visitor downloads and no browser needs.
+//! Prepares what the wasm embeds, in OUT_DIR:
 //!
-//! Both minifiers only drop what cannot change the meaning: JSON whitespace outside
-//! strings (keys keep their order, duplicates stay, so the loader reads the same
-//! value), and CSS comments and the whitespace next to `{`, `}`, `;`, `,` and after
-//! `:`. Text inside quotes is copied as is.
+//! - `en.bin`: the built-in quiz (`content/en.json`) checked by the engine's loader and
+//!   packed ([`levels_engine::pack`]). Broken content fails the build with every
+//!   problem listed, and the widget ships neither the JSON nor the checker.
+//! - `widget.css`: the stylesheet minified: comments and the whitespace next to `{`,
+//!   `}`, `;`, `,` and after `:` dropped; text inside quotes copied as is.
 
 use std::path::Path;
 use std::{env, fs};
@@ -13,37 +12,30 @@ use std::{env, fs};
 fn main() {
     let out = env::var("OUT_DIR").unwrap_or_else(|_| ".".to_owned());
     let out = Path::new(&out);
-    for (source, target, minify) in [
-        (
-            "content/en.json",
-            "en.json",
-            minify_json as fn(&str) -> String,
-        ),
-        ("styles/widget.css", "widget.css", minify_css),
-    ] {
-        println!("cargo::rerun-if-changed={source}");
-        let text = match fs::read_to_string(source) {
-            Ok(text) => text,
-            Err(err) => panic!("build.rs: cannot read {source}: {err}"),
-        };
-        if let Err(err) = fs::write(out.join(target), minify(&text)) {
-            panic!("build.rs: cannot write {target}: {err}");
-        }
+    println!("cargo::rerun-if-changed=content/en.json");
+    println!("cargo::rerun-if-changed=styles/widget.css");
+    let content = match levels_engine::load_str(&read("content/en.json")) {
+        Ok(content) => content,
+        Err(err) => panic!("build.rs: content/en.json is not valid:\n{err}"),
+    };
+    write(&out.join("en.bin"), &levels_engine::pack(&content));
+    write(
+        &out.join("widget.css"),
+        minify_css(&read("styles/widget.css")).as_bytes(),
+    );
+}
+
+fn read(source: &str) -> String {
+    match fs::read_to_string(source) {
+        Ok(text) => text,
+        Err(err) => panic!("build.rs: cannot read {source}: {err}"),
     }
 }
 
-/// JSON without the whitespace between tokens.
-fn minify_json(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => copy_quoted(c, &mut chars, &mut out),
-            c if c.is_ascii_whitespace() => {}
-            c => out.push(c),
-        }
+fn write(target: &Path, bytes: &[u8]) {
+    if let Err(err) = fs::write(target, bytes) {
+        panic!("build.rs: cannot write {}: {err}", target.display());
     }
-    out
 }
 
 /// CSS without comments and without whitespace that separates nothing.

@@ -15,6 +15,8 @@
 
 const TAG = "levels-quiz";
 const WASM_URL = new URL("./levels-quiz_bg.wasm", import.meta.url);
+const CHECK_URL = new URL("./levels-quiz-check.js", import.meta.url);
+const CHECK_WASM_URL = new URL("./levels-quiz-check_bg.wasm", import.meta.url);
 // Attributes whose change needs new content: the widget is mounted afresh.
 const CONTENT_ATTRIBUTES = ["content", "lang"];
 // Attributes the running widget re-reads (see src/config.rs).
@@ -80,32 +82,65 @@ function chooseLanguage(host) {
   return LANGUAGES[0];
 }
 
-async function fetchText(url, label) {
+async function fetchFile(url, label, read) {
   try {
     const response = await fetch(url, { credentials: "omit" });
     if (!response.ok) {
       return { error: `${label} could not be loaded (HTTP ${response.status})` };
     }
-    return { text: await response.text() };
+    return await read(response);
   } catch (error) {
     return { error: `${label} could not be loaded (${error.message})` };
   }
 }
 
-// The element's content: an inline <script type="application/json"> child, the
-// `content` attribute's URL, a language file next to this script, or (null) the
-// built-in quiz.
+// The content checker (crates/check), imported only for a marketer's own content file.
+let checkerReady = null;
+function loadChecker() {
+  checkerReady ??= import(CHECK_URL.href)
+    .then(async (checker) => {
+      await checker.default({ module_or_path: CHECK_WASM_URL });
+      return checker;
+    })
+    .catch((error) => {
+      checkerReady = null;
+      throw error;
+    });
+  return checkerReady;
+}
+
+// A content file's text, checked: { bytes } packed for the widget, { problems } (every
+// problem found), or { error } when the checker itself could not be loaded.
+async function check(text) {
+  let checker;
+  try {
+    checker = await loadChecker();
+  } catch (error) {
+    return { error: `the content checker could not be loaded (${error.message})` };
+  }
+  try {
+    return { bytes: checker.check(text) };
+  } catch (problems) {
+    return Array.isArray(problems) ? { problems } : { problems: [String(problems)] };
+  }
+}
+
+// The element's content, ready for `mount`: an inline <script type="application/json">
+// child or the `content` attribute's URL (both checked on demand), a language file next
+// to this script (packed at build time), or ({}) the built-in quiz.
 async function findContent(host, language) {
   const inline = host.querySelector(':scope > script[type="application/json"]');
-  if (inline) return { text: inline.textContent ?? "", own: true };
+  if (inline) return { ...(await check(inline.textContent ?? "")), own: true };
   const url = host.getAttribute("content");
   if (url) {
-    const own = await fetchText(new URL(url, document.baseURI), `the content file ${url}`);
-    return { ...own, own: true };
+    const file = await fetchFile(new URL(url, document.baseURI), `the content file ${url}`, async (r) =>
+      check(await r.text()),
+    );
+    return { ...file, own: true };
   }
-  if (language.builtIn) return { text: null };
-  const file = new URL(`./levels-quiz.${language.code}.json`, import.meta.url);
-  return fetchText(file, `the ${language.name} quiz`);
+  if (language.builtIn) return {};
+  const file = new URL(`./levels-quiz.${language.code}.bin`, import.meta.url);
+  return fetchFile(file, `the ${language.name} quiz`, async (r) => ({ bytes: new Uint8Array(await r.arrayBuffer()) }));
 }
 
 class LevelsQuizElement extends HTMLElement {
@@ -173,7 +208,7 @@ class LevelsQuizElement extends HTMLElement {
         root.replaceChildren();
         // Own content (inline or `content=`) is one language: no switch for it.
         const setup = { languages: content.own ? [] : LANGUAGES, language: language.code };
-        this.#widget = mount(root, this, content.text ?? undefined, content.error ?? undefined, setup);
+        this.#widget = mount(root, this, content.bytes, content.problems, content.error, setup);
         this.setAttribute("data-lq-state", "ready");
       })
       .catch((error) => {

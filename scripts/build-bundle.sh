@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds the embeddable bundle into OUT_DIR:
-#   levels-quiz.js       one ES module: wasm-bindgen's glue + the <levels-quiz> element
-#   levels-quiz_bg.wasm  the widget
+#   levels-quiz.js            one ES module: wasm-bindgen's glue + the <levels-quiz> element
+#   levels-quiz_bg.wasm       the widget, with the built-in (English) quiz packed inside
+#   levels-quiz.<lang>.bin    every other language's content, checked and packed
+#   levels-quiz-check.js      the content checker (crates/check), which the element
+#   levels-quiz-check_bg.wasm imports only for a marketer's own content file
 # Usage: scripts/build-bundle.sh [--release] OUT_DIR
 # Used by `make dist` (release) and by Trunk's build hook for `make serve` (dev).
 set -euo pipefail
@@ -18,22 +21,27 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-cargo build --quiet --lib -p levels-quiz --target wasm32-unknown-unknown "${cargo_flags[@]}"
+cargo build --quiet --lib -p levels-quiz -p levels-check --target wasm32-unknown-unknown "${cargo_flags[@]}"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name levels-quiz \
-  "target/wasm32-unknown-unknown/$profile/levels_quiz.wasm"
 
-if [ "$profile" = release ]; then
-  # --converge repeats -Oz until nothing shrinks (about 0.5 KB gzip); the target
-  # features section is only read by tools.
-  wasm-opt -Oz --converge --strip-debug --strip-producers --strip-target-features \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    -o "$work/levels-quiz_bg.opt.wasm" "$work/levels-quiz_bg.wasm"
-  mv "$work/levels-quiz_bg.opt.wasm" "$work/levels-quiz_bg.wasm"
-fi
+# wasm-bindgen, then (release) wasm-opt: crate file name -> OUT-NAME.js + OUT-NAME_bg.wasm
+bindgen() {
+  wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name "$2" \
+    "target/wasm32-unknown-unknown/$profile/$1.wasm"
+  if [ "$profile" = release ]; then
+    # --converge repeats -Oz until nothing shrinks (about 0.5 KB gzip); the target
+    # features section is only read by tools.
+    wasm-opt -Oz --converge --strip-debug --strip-producers --strip-target-features \
+      --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      -o "$work/$2_bg.opt.wasm" "$work/$2_bg.wasm"
+    mv "$work/$2_bg.opt.wasm" "$work/$2_bg.wasm"
+  fi
+}
+bindgen levels_quiz levels-quiz
+bindgen levels_check levels-quiz-check
 
 # The element's module is appended to the glue, so the page fetches one script.
 glue="$work/levels-quiz.js"
@@ -44,12 +52,18 @@ for needed in 'async function __wbg_init' 'export function mount'; do
   fi
 done
 mkdir -p "$out"
-node scripts/languages.mjs "$out" > "$work/languages.js"
+node scripts/languages.mjs > "$work/languages.js"
+# Every language but the built-in one, checked and packed (a broken file stops the build).
+for file in content/*.json; do
+  code=$(basename "$file" .json)
+  [ "$code" = en ] && continue
+  cargo run --quiet -p levels-engine --bin levels-content -- pack "$file" "$out/levels-quiz.$code.bin"
+done
 {
   cat "$glue"
   printf '\n'
   cat "$work/languages.js"
   cat js/levels-quiz.js
 } > "$out/levels-quiz.js"
-cp "$work/levels-quiz_bg.wasm" "$out/levels-quiz_bg.wasm"
+cp "$work/levels-quiz_bg.wasm" "$work/levels-quiz-check.js" "$work/levels-quiz-check_bg.wasm" "$out/"
 cp embed-example.html "$out/embed-example.html"

@@ -1,11 +1,10 @@
-// Writes the bundle's language files and prints the manifest the element uses.
-// Usage: node scripts/languages.mjs OUT_DIR > manifest.js
-// English (content/en.json) is compiled into the wasm; every other content/*.json is
-// copied, minified, to OUT_DIR/levels-quiz.<lang>.json and fetched on demand.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+// Prints the manifest of the bundle's languages that the element uses.
+// Usage: node scripts/languages.mjs > manifest.js
+// English (content/en.json) is packed into the wasm; every other content/<lang>.json is
+// packed by scripts/build-bundle.sh to levels-quiz.<lang>.bin and fetched on demand.
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const out = process.argv[2];
 const languages = [];
 for (const file of readdirSync("content").filter((f) => f.endsWith(".json")).sort()) {
   const content = JSON.parse(readFileSync(join("content", file), "utf8"));
@@ -18,8 +17,9 @@ for (const file of readdirSync("content").filter((f) => f.endsWith(".json")).sor
     errorBody: content.ui.error_body,
     errorDetails: content.ui.error_details,
   });
-  if (!builtIn) {
-    writeFileSync(join(out, `levels-quiz.${content.language}.json`), JSON.stringify(content));
+  if (file !== `${content.language}.json`) {
+    console.error(`languages: content/${file} says "language": "${content.language}"; name it ${content.language}.json`);
+    process.exit(1);
   }
 }
 // The built-in language first: it is the fallback.

@@ -3,7 +3,7 @@
 
 use levels_engine::{
     decode_link, decode_progress, encode_link, encode_progress, Action, Content, LeadPlacement,
-    LinkError, LoadError, Outcome, Screen,
+    LinkError, Outcome, Screen,
 };
 use yew::prelude::*;
 
@@ -19,8 +19,8 @@ use crate::state::QuizState;
 pub enum Source {
     /// Valid content.
     Ready(Shared<Content>),
-    /// Content that failed to load, with every problem found.
-    Broken(Shared<LoadError>),
+    /// Content that failed to load: every problem found, one line each.
+    Broken(Shared<Vec<String>>),
 }
 
 /// Props of [`Root`].
@@ -81,7 +81,7 @@ pub fn Root(props: &RootProps) -> Html {
                     heading={text.heading}
                     body={text.body}
                     details={text.details}
-                    problems={error.problems().iter().map(ToString::to_string).collect::<Vec<_>>()}
+                    problems={(**error).clone()}
                 />
             }
         }

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use levels_engine::{load, Content, Json, LoadError, Problem, Report};
+use levels_engine::{Content, Report};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
@@ -62,13 +62,17 @@ impl Widget {
 
 /// Renders the widget into `shadow`, dispatching its events on `host`.
 ///
-/// `content` is the content's JSON text (`None`: the built-in quiz); `content_error`
-/// says why the element could not get its content at all (a failed fetch).
+/// The content is `packed` ([`levels_engine::pack`]: a bundle language, or a marketer's
+/// file the on-demand checker accepted), or the built-in quiz when `None`. Instead,
+/// `problems` lists why the checker refused a file, and `content_error` says why the
+/// element could not get its content at all (a failed fetch); either shows the error
+/// panel.
 #[wasm_bindgen]
 pub fn mount(
     shadow: ShadowRoot,
     host: HtmlElement,
-    content: Option<String>,
+    packed: Option<Vec<u8>>,
+    problems: Option<Vec<String>>,
     content_error: Option<String>,
     setup: JsValue,
 ) -> Result<Widget, JsValue> {
@@ -85,12 +89,14 @@ pub fn mount(
     shadow.append_child(&container)?;
     let error_text = language.as_ref().and_then(|(_, text)| text.clone());
 
-    let loaded = match content_error {
-        Some(message) => Err(LoadError::from(Problem {
-            path: String::new(),
-            message,
-        })),
-        None => parse_and_load(content.as_deref().unwrap_or(crate::DEFAULT_CONTENT)),
+    let loaded = match (content_error, problems) {
+        (Some(message), _) => Err(("content-unavailable", vec![message])),
+        (None, Some(problems)) => Err(("content-invalid", problems)),
+        (None, None) => levels_engine::unpack(packed.as_deref().unwrap_or(crate::BUILT_IN))
+            .ok_or((
+                "content-invalid",
+                vec!["the quiz's packed content could not be read; rebuild it with this version of levels-quiz".to_owned()],
+            )),
     };
     let source = match loaded {
         Ok(content) => {
@@ -100,15 +106,11 @@ pub fn mount(
             container.set_attribute("dir", direction(&content.language))?;
             Source::Ready(Shared::new(content))
         }
-        Err(error) => {
-            let code = if content.is_none() && !error.problems().is_empty() {
-                "content-unavailable"
-            } else {
-                "content-invalid"
-            };
-            web_sys::console::error_1(&format!("<levels-quiz>: {error}").into());
-            dispatch(&host, "error", &error_detail(code, &error.to_string()));
-            Source::Broken(Shared::new(error))
+        Err((code, problems)) => {
+            let message = problems.join("\n");
+            web_sys::console::error_1(&format!("<levels-quiz>: {message}").into());
+            dispatch(&host, "error", &error_detail(code, &message));
+            Source::Broken(Shared::new(problems))
         }
     };
 
@@ -193,51 +195,6 @@ fn read_config(host: &HtmlElement) -> Config {
         web_sys::console::warn_1(&warning.to_string().into());
     }
     config
-}
-
-/// Parses with the browser's `JSON.parse` (so no JSON parser ships in the wasm) and loads.
-fn parse_and_load(text: &str) -> Result<Content, LoadError> {
-    let problem = |message: String| {
-        LoadError::from(Problem {
-            path: String::new(),
-            message,
-        })
-    };
-    let value = js_sys::JSON::parse(text).map_err(|err| {
-        let message = js_sys::Error::from(err).message();
-        problem(format!("not valid JSON: {}", String::from(message)))
-    })?;
-    load(&to_json(&value))
-}
-
-/// What `JSON.parse` returned, as the engine's [`Json`]. Converted by hand rather than
-/// through serde, whose generic deserializer would cost the wasm more than the content.
-/// Objects keep `Object.entries` order, as a serde conversion would.
-fn to_json(value: &JsValue) -> Json {
-    if let Some(flag) = value.as_bool() {
-        Json::Bool(flag)
-    } else if let Some(number) = value.as_f64() {
-        Json::Number(number)
-    } else if let Some(text) = value.as_string() {
-        Json::String(text)
-    } else if js_sys::Array::is_array(value) {
-        let items = js_sys::Array::from(value);
-        Json::Array(items.iter().map(|item| to_json(&item)).collect())
-    } else if let Some(object) = value.dyn_ref::<js_sys::Object>() {
-        let fields = js_sys::Object::entries(object)
-            .iter()
-            .map(|entry| {
-                let entry = js_sys::Array::from(&entry);
-                (
-                    entry.get(0).as_string().unwrap_or_default(),
-                    to_json(&entry.get(1)),
-                )
-            })
-            .collect();
-        Json::Object(fields)
-    } else {
-        Json::Null
-    }
 }
 
 /// The `complete` event's detail: the outcome's [`Report`] as a plain object, built

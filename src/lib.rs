@@ -23,6 +23,6 @@ pub use app::{Root, RootProps};
 /// each element's shadow root.
 pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
-/// The built-in quiz: `content/en.json` (as [`levels_engine::DEFAULT_CONTENT`]),
-/// minified by `build.rs`, because the wasm carries it to every visitor.
-pub const DEFAULT_CONTENT: &str = include_str!(concat!(env!("OUT_DIR"), "/en.json"));
+/// The built-in quiz: `content/en.json`, checked and packed by `build.rs`
+/// ([`levels_engine::pack`]), so the wasm carries neither the JSON nor the checker.
+pub const BUILT_IN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.bin"));

@@ -78,9 +78,15 @@ impl Mounted {
                 .unwrap();
             listeners.push(listener);
         }
-        let widget =
-            levels_quiz::embed::mount(shadow.clone(), host.clone(), None, None, JsValue::UNDEFINED)
-                .unwrap();
+        let widget = levels_quiz::embed::mount(
+            shadow.clone(),
+            host.clone(),
+            None,
+            None,
+            None,
+            JsValue::UNDEFINED,
+        )
+        .unwrap();
         settle().await;
         Mounted {
             host,

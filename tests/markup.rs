@@ -265,7 +265,9 @@ async fn a_result_shows_verdict_causes_steps_terms_and_the_call_to_action() {
 async fn broken_content_renders_a_readable_error_panel() {
     let error = load_str(r#"{"format": 1, "id": "Bad Id"}"#).unwrap_err();
     let html = render::<Root>(RootProps {
-        source: Source::Broken(Shared::new(error)),
+        source: Source::Broken(Shared::new(
+            error.problems().iter().map(ToString::to_string).collect(),
+        )),
         config: Config::default(),
         platform: offline(),
         restarts: 0,

@@ -102,7 +102,7 @@ describe("a full run", () => {
     await completeFast(quiz.host, STUCK_VP);
     const after = requests.slice(loaded);
     assert.ok(
-      after.every((r) => new RegExp(`^GET ${server.origin}/dist/levels-quiz\\.[A-Za-z-]+\\.json$`).test(r)),
+      after.every((r) => new RegExp(`^GET ${server.origin}/dist/levels-quiz\\.[A-Za-z-]+\\.bin$`).test(r)),
       `requests after the bundle loaded: ${after.join(", ")}`,
     );
     assert.deepEqual(await cookies(page, context), NO_COOKIES);

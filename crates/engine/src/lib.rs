@@ -21,6 +21,7 @@ mod error;
 mod json;
 mod load;
 mod model;
+mod pack;
 mod quiz;
 mod score;
 mod share;
@@ -34,6 +35,7 @@ pub use json::{Json, SyntaxError};
 pub use load::load_str;
 pub use load::{load, FORMAT, MAX_OPTIONS, MAX_QUESTIONS, MAX_WEIGHT};
 pub use model::*;
+pub use pack::{pack, unpack};
 pub use quiz::{Action, LeadPlacement, Screen, Session};
 pub use score::{
     score, Answers, CauseFinding, CauseReport, Outcome, Profile, Report, Strength, MAX_PATTERNS,

@@ -124,7 +124,7 @@ pub fn decode_progress(content: &Content, saved: &str) -> Option<Action> {
     Some(Action::Restore { answers, screen })
 }
 
-fn push_leb128(bytes: &mut Vec<u8>, mut value: u32) {
+pub(crate) fn push_leb128(bytes: &mut Vec<u8>, mut value: u32) {
     loop {
         let low = (value & 0x7f) as u8;
         value >>= 7;
@@ -136,7 +136,7 @@ fn push_leb128(bytes: &mut Vec<u8>, mut value: u32) {
     }
 }
 
-fn read_leb128(bytes: &[u8]) -> Option<(u32, &[u8])> {
+pub(crate) fn read_leb128(bytes: &[u8]) -> Option<(u32, &[u8])> {
     let mut value: u32 = 0;
     for (i, b) in bytes.iter().enumerate().take(5) {
         value |= u32::from(b & 0x7f).checked_shl(7 * i as u32)?;

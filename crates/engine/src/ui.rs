@@ -14,6 +14,16 @@ macro_rules! ui_strings {
                 $((stringify!($key), &[$($($placeholder),*)?]),)*
             ];
 
+            /// Every field, in declaration order (for packing).
+            pub(crate) fn fields(&self) -> Vec<&String> {
+                vec![$(&self.$key),*]
+            }
+
+            /// Every field, mutably, in declaration order (for unpacking).
+            pub(crate) fn fields_mut(&mut self) -> Vec<&mut String> {
+                vec![$(&mut self.$key),*]
+            }
+
             /// Sets the field named `key`; false when there is no such key.
             pub(crate) fn set(&mut self, key: &str, value: String) -> bool {
                 match key {

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use levels_engine::{load_str, score, Answers, Content};
+use levels_engine::{load_str, pack, score, Answers, Content};
 
 const HELP: &str = "\
 levels-content: check and try out levels-quiz content files
@@ -10,6 +10,7 @@ levels-content: check and try out levels-quiz content files
 USAGE:
     levels-content check FILE
     levels-content score FILE ANSWERS
+    levels-content pack FILE OUT
     levels-content --help
 
 COMMANDS:
@@ -24,6 +25,11 @@ COMMANDS:
         operating level, title level, verdict, causes, next-step ids. ANSWERS is
         the chosen option ids, comma-separated, one per question in question order,
         for example: role-vp,hours-doing,measured-team,...
+
+    pack FILE OUT
+        Checks a content file as `check` does and, when it is valid, writes it to
+        OUT in the packed form the widget reads without checking it again (how
+        the bundle ships its languages).
 
 EXIT STATUS:
     0 success, 1 invalid content or answers, 2 wrong usage or unreadable file.
@@ -88,6 +94,16 @@ fn main() -> ExitCode {
                 }
             }
         }
+        ["pack", file, out] => match read(file) {
+            Ok(content) => match std::fs::write(out, pack(&content)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("{out}: cannot write: {err}");
+                    ExitCode::from(2)
+                }
+            },
+            Err(code) => code,
+        },
         _ => {
             eprintln!("levels-content: unexpected arguments; see `levels-content --help`");
             ExitCode::from(2)

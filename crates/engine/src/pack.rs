@@ -1,0 +1,432 @@
+//! Packed content: validated [`Content`] as compact bytes, and back.
+//!
+//! Checking a content file takes the whole loader (every rule, every message); reading
+//! content that was already checked takes only this. So content is checked once, where
+//! it is written (at build time for the built-in quiz and the bundle's languages, or by
+//! the on-demand checker for a marketer's own file), and the widget only unpacks.
+//!
+//! Layout: the magic `LQC1`, then every field in declaration order. Numbers and lengths
+//! are unsigned LEB128; strings are a length and UTF-8; an `Option` is a 0/1 byte and the
+//! value; a list is a count and its items; enums are one byte.
+//!
+//! [`unpack`] never panics and never trusts its input: a wrong magic, a truncated or
+//! padded buffer, bad UTF-8, an unknown enum byte, a reference to a term, cause or option
+//! that does not exist, or a quiz outside the limits the share codes need all give
+//! `None`.
+
+use crate::model::*;
+use crate::share::{push_leb128, read_leb128};
+use crate::Ui;
+use crate::{MAX_OPTIONS, MAX_QUESTIONS};
+
+/// The first bytes of packed content (format 1).
+pub const MAGIC: &[u8; 4] = b"LQC1";
+
+/// Content as bytes for [`unpack`].
+pub fn pack(content: &Content) -> Vec<u8> {
+    let mut out = Writer(MAGIC.to_vec());
+    content.put(&mut out);
+    out.0
+}
+
+/// Content from bytes made by [`pack`]; `None` when they are not such bytes.
+pub fn unpack(bytes: &[u8]) -> Option<Content> {
+    let mut reader = Reader(bytes.strip_prefix(MAGIC)?);
+    let content = Content::get(&mut reader)?;
+    (reader.0.is_empty() && references_hold(&content)).then_some(content)
+}
+
+/// What the rest of the engine indexes without checking: every reference points at
+/// something that exists, and the quiz fits the share codes' limits.
+fn references_hold(content: &Content) -> bool {
+    let terms = content.terms.len();
+    let causes = content.causes.len();
+    let term = |t: &TermRef| t.0 < terms;
+    let option = |o: &OptionRef| {
+        content
+            .questions
+            .get(o.question)
+            .is_some_and(|q| o.option < q.options.len())
+    };
+    let when = |w: &Option<When>| {
+        w.as_ref()
+            .is_none_or(|w| w.options.iter().all(option) && w.causes.iter().all(|c| c.0 < causes))
+    };
+    !content.questions.is_empty()
+        && content.questions.len() <= MAX_QUESTIONS
+        && content
+            .questions
+            .iter()
+            .all(|q| (1..=MAX_OPTIONS).contains(&q.options.len()))
+        && content
+            .questions
+            .iter()
+            .flat_map(|q| &q.options)
+            .all(|o| match &o.effect {
+                Effect::Title(_) => true,
+                Effect::Behaviour { causes: list, .. } => list.iter().all(|(c, _)| c.0 < causes),
+            })
+        && content.levels.iter().all(|l| term(&l.term))
+        && content.causes.iter().all(|c| term(&c.term))
+        && content.verdicts.0.iter().all(|v| v.terms.iter().all(term))
+        && content.patterns.iter().all(|p| when(&p.when))
+        && content.next_steps.iter().all(|s| when(&s.when))
+}
+
+struct Writer(Vec<u8>);
+
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let (&first, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(first)
+    }
+
+    fn number(&mut self) -> Option<u32> {
+        let (value, rest) = read_leb128(self.0)?;
+        self.0 = rest;
+        Some(value)
+    }
+
+    fn bytes(&mut self) -> Option<&[u8]> {
+        let len = self.number()? as usize;
+        if len > self.0.len() {
+            return None;
+        }
+        let (taken, rest) = self.0.split_at(len);
+        self.0 = rest;
+        Some(taken)
+    }
+}
+
+/// A value that has a packed form.
+trait Packed: Sized {
+    fn put(&self, out: &mut Writer);
+    fn get(from: &mut Reader) -> Option<Self>;
+}
+
+impl Packed for String {
+    fn put(&self, out: &mut Writer) {
+        push_leb128(&mut out.0, self.len() as u32);
+        out.0.extend_from_slice(self.as_bytes());
+    }
+    fn get(from: &mut Reader) -> Option<Self> {
+        String::from_utf8(from.bytes()?.to_vec()).ok()
+    }
+}
+
+impl Packed for u32 {
+    fn put(&self, out: &mut Writer) {
+        push_leb128(&mut out.0, *self);
+    }
+    fn get(from: &mut Reader) -> Option<Self> {
+        from.number()
+    }
+}
+
+impl Packed for usize {
+    fn put(&self, out: &mut Writer) {
+        push_leb128(&mut out.0, *self as u32);
+    }
+    fn get(from: &mut Reader) -> Option<Self> {
+        Some(from.number()? as usize)
+    }
+}
+
+impl Packed for u8 {
+    fn put(&self, out: &mut Writer) {
+        out.0.push(*self);
+    }
+    fn get(from: &mut Reader) -> Option<Self> {
+        from.byte()
+    }
+}
+
+impl<T: Packed> Packed for Option<T> {
+    fn put(&self, out: &mut Writer) {
+        match self {
+            None => out.0.push(0),
+            Some(value) => {
+                out.0.push(1);
+                value.put(out);
+            }
+        }
+    }
+    fn get(from: &mut Reader) -> Option<Self> {
+        match from.byte()? {
+            0 => Some(None),
+            1 => Some(Some(T::get(from)?)),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Packed> Packed for Vec<T> {
+    fn put(&self, out: &mut Writer) {
+        self.len().put(out);
+        for item in self {
+            item.put(out);
+        }
+    }
+    fn get(from: &mut Reader) -> Option<Self> {
+        let count = from.number()? as usize;
+        // Every item takes at least one byte: a count beyond what is left is a lie.
+        if count > from.0.len() {
+            return None;
+        }
+        (0..count).map(|_| T::get(from)).collect()
+    }
+}
+
+impl<T: Packed, const N: usize> Packed for [T; N] {
+    fn put(&self, out: &mut Writer) {
+        self.iter().for_each(|item| item.put(out));
+    }
+    fn get(from: &mut Reader) -> Option<Self> {
+        let items: Vec<T> = (0..N).map(|_| T::get(from)).collect::<Option<_>>()?;
+        items.try_into().ok()
+    }
+}
+
+impl<A: Packed, B: Packed> Packed for (A, B) {
+    fn put(&self, out: &mut Writer) {
+        self.0.put(out);
+        self.1.put(out);
+    }
+    fn get(from: &mut Reader) -> Option<Self> {
+        Some((A::get(from)?, B::get(from)?))
+    }
+}
+
+/// Packs a field-less enum as its position in `ALL`.
+macro_rules! packed_enum {
+    ($name:ident [$($variant:ident),*]) => {
+        impl Packed for $name {
+            fn put(&self, out: &mut Writer) {
+                out.0.push(*self as u8);
+            }
+            fn get(from: &mut Reader) -> Option<Self> {
+                [$($name::$variant),*].get(usize::from(from.byte()?)).copied()
+            }
+        }
+    };
+}
+
+packed_enum!(Level [Implementation, Unification, Communication]);
+packed_enum!(Verdict [Aligned, IncompletePromotion, AheadOfTitle]);
+packed_enum!(PatternKind [Constructive, Destructive]);
+
+/// Packs a struct field by field, in the order given.
+macro_rules! packed_struct {
+    ($name:ident { $($field:ident),* }) => {
+        impl Packed for $name {
+            fn put(&self, out: &mut Writer) {
+                $(self.$field.put(out);)*
+            }
+            fn get(from: &mut Reader) -> Option<Self> {
+                Some($name { $($field: Packed::get(from)?),* })
+            }
+        }
+    };
+}
+
+/// Packs a one-field tuple struct as its field.
+macro_rules! packed_newtype {
+    ($name:ident) => {
+        impl Packed for $name {
+            fn put(&self, out: &mut Writer) {
+                self.0.put(out);
+            }
+            fn get(from: &mut Reader) -> Option<Self> {
+                Some($name(Packed::get(from)?))
+            }
+        }
+    };
+}
+
+packed_newtype!(TermRef);
+packed_newtype!(CauseRef);
+packed_newtype!(VerdictTexts);
+packed_struct!(OptionRef { question, option });
+packed_struct!(Thresholds { applies, strong });
+packed_struct!(LevelText {
+    name,
+    tagline,
+    term
+});
+packed_struct!(Intro {
+    title,
+    body,
+    points,
+    duration,
+    privacy,
+    start
+});
+packed_struct!(Question {
+    id,
+    prompt,
+    hint,
+    options
+});
+packed_struct!(Choice { id, label, effect });
+packed_struct!(Cause {
+    id,
+    name,
+    summary,
+    term
+});
+packed_struct!(VerdictText {
+    headline,
+    body,
+    terms
+});
+packed_struct!(Term {
+    id,
+    name,
+    definition
+});
+packed_struct!(Pattern {
+    id,
+    kind,
+    text,
+    when
+});
+packed_struct!(NextStep {
+    id,
+    title,
+    body,
+    when
+});
+packed_struct!(When {
+    options,
+    causes,
+    verdicts,
+    operating,
+    title
+});
+packed_struct!(Cta {
+    heading,
+    body,
+    label,
+    href
+});
+packed_struct!(Content {
+    id,
+    version,
+    language,
+    language_name,
+    thresholds,
+    levels,
+    intro,
+    questions,
+    causes,
+    verdicts,
+    terms,
+    patterns,
+    next_steps,
+    cta,
+    ui
+});
+
+impl Packed for Effect {
+    fn put(&self, out: &mut Writer) {
+        match self {
+            Effect::Title(level) => {
+                out.0.push(0);
+                level.put(out);
+            }
+            Effect::Behaviour { weights, causes } => {
+                out.0.push(1);
+                weights.put(out);
+                causes.put(out);
+            }
+        }
+    }
+    fn get(from: &mut Reader) -> Option<Self> {
+        match from.byte()? {
+            0 => Some(Effect::Title(Level::get(from)?)),
+            1 => Some(Effect::Behaviour {
+                weights: Packed::get(from)?,
+                causes: Packed::get(from)?,
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl Packed for Ui {
+    fn put(&self, out: &mut Writer) {
+        self.fields().into_iter().for_each(|field| field.put(out));
+    }
+    fn get(from: &mut Reader) -> Option<Self> {
+        let mut ui = Ui::default();
+        for field in ui.fields_mut() {
+            *field = String::get(from)?;
+        }
+        Some(ui)
+    }
+}
+
+#[cfg(test)]
+#[cfg(feature = "json")]
+mod tests {
+    use super::*;
+    use crate::{load_str, DEFAULT_CONTENT};
+
+    fn content() -> Content {
+        load_str(DEFAULT_CONTENT).unwrap()
+    }
+
+    #[test]
+    fn round_trips_the_built_in_quiz() {
+        let content = content();
+        let bytes = pack(&content);
+        assert_eq!(unpack(&bytes), Some(content));
+    }
+
+    #[test]
+    fn is_smaller_than_the_json() {
+        let bytes = pack(&content());
+        assert!(
+            bytes.len() * 10 < DEFAULT_CONTENT.len() * 8,
+            "{} bytes",
+            bytes.len()
+        );
+    }
+
+    #[test]
+    fn refuses_every_truncation_and_padding() {
+        let bytes = pack(&content());
+        for len in 0..bytes.len() {
+            assert_eq!(unpack(&bytes[..len]), None, "cut at {len}");
+        }
+        let mut padded = bytes.clone();
+        padded.push(0);
+        assert_eq!(unpack(&padded), None);
+    }
+
+    #[test]
+    fn refuses_a_dangling_reference() {
+        let mut content = content();
+        content.levels[0].term = TermRef(content.terms.len());
+        assert_eq!(unpack(&pack(&content)), None);
+        let mut content = self::content();
+        content.next_steps[0].when = Some(When {
+            options: vec![OptionRef {
+                question: 0,
+                option: 99,
+            }],
+            ..When::default()
+        });
+        assert_eq!(unpack(&pack(&content)), None);
+    }
+
+    #[test]
+    fn refuses_another_magic() {
+        let mut bytes = pack(&content());
+        bytes[3] = b'2';
+        assert_eq!(unpack(&bytes), None);
+    }
+}
