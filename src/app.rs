@@ -7,7 +7,7 @@ use levels_engine::{
 };
 use yew::prelude::*;
 
-use crate::components::{ErrorPanel, Screens, ScreensProps};
+use crate::components::{error_panel, screens, ScreensProps};
 use crate::config::{Config, Language, Mode};
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::{Platform, WidgetEvent};
@@ -69,21 +69,14 @@ pub fn Root(props: &RootProps) -> Html {
                 languages={props.languages.clone()}
             />
         },
-        Source::Broken(error) => {
+        Source::Broken(problems) => {
             let text = props.error_text.clone().unwrap_or_else(|| ErrorText {
                 heading: "This quiz could not start".to_owned(),
                 body: "Its content could not be used. The list below says what is wrong and where."
                     .to_owned(),
                 details: "Details".to_owned(),
             });
-            html! {
-                <ErrorPanel
-                    heading={text.heading}
-                    body={text.body}
-                    details={text.details}
-                    problems={(**error).clone()}
-                />
-            }
+            error_panel(&text, problems)
         }
     }
 }
@@ -323,7 +316,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
         .flatten()
         .map(|answers| platform.share_url(&encode_link(&content, &answers)));
 
-    let screens = ScreensProps {
+    let shown = ScreensProps {
         content: content.clone(),
         session: state.session.clone(),
         outcome: (*outcome).clone(),
@@ -348,7 +341,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
     };
 
     match props.config.mode {
-        Mode::Inline => html! { <Screens ..screens /> },
+        Mode::Inline => screens(&shown),
         Mode::Popup => html! {
             <crate::components::Popup
                 open_label={content.ui.popup_open.clone()}
@@ -356,7 +349,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 title={content.intro.title.clone()}
                 open_on_mount={*from_link}
             >
-                <Screens ..screens />
+                { screens(&shown) }
             </crate::components::Popup>
         },
     }

@@ -4,7 +4,7 @@
 use levels_engine::{load_str, score, Answers, Content, DEFAULT_CONTENT};
 use levels_quiz::app::{Quiz, QuizProps, Root, RootProps, Source};
 use levels_quiz::components::{
-    ProfileChart, ProfileChartProps, QuestionProps, QuestionView, ResultProps, ResultView,
+    profile_chart, QuestionProps, QuestionView, ResultProps, ResultView,
 };
 use levels_quiz::config::{Config, Mode};
 use levels_quiz::platform::{Offline, Platform, WidgetEvent};
@@ -12,7 +12,7 @@ use levels_quiz::shared::Shared;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use yew::{BaseComponent, Callback, LocalServerRenderer};
+use yew::{component, BaseComponent, Callback, Html, LocalServerRenderer, Properties};
 
 fn offline() -> Shared<dyn Platform> {
     Shared::from_rc(Rc::new(Offline) as Rc<dyn Platform>)
@@ -193,7 +193,18 @@ async fn next_without_an_answer_says_so_and_the_last_question_finishes() {
 async fn the_profile_picture_marks_the_title_level_and_says_it_in_words() {
     let content = content();
     let outcome = answers(&content, STUCK_VP);
-    let html = render::<ProfileChart>(ProfileChartProps {
+    /// The chart alone: `profile_chart` is a view function, rendered here by a
+    /// one-line component.
+    #[derive(Properties, PartialEq)]
+    struct ChartProps {
+        content: Shared<Content>,
+        outcome: Shared<levels_engine::Outcome>,
+    }
+    #[component]
+    fn Chart(props: &ChartProps) -> Html {
+        profile_chart(&props.content, &props.outcome)
+    }
+    let html = render::<Chart>(ChartProps {
         content: content.clone(),
         outcome: outcome.clone(),
     })
@@ -459,7 +470,7 @@ async fn the_lead_form_labels_every_field() {
     use levels_quiz::components::{LeadForm, LeadFormProps};
     let content = content();
     let html = render::<LeadForm>(LeadFormProps {
-        ui: content.ui.clone(),
+        content: content.clone(),
         draft: Default::default(),
         focus: false,
         on_change: Callback::noop(),

@@ -3,33 +3,19 @@
 use levels_engine::{Content, Outcome, Strength};
 use yew::prelude::*;
 
-use crate::shared::Shared;
-
-/// Props of [`CauseList`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct CauseListProps {
-    /// Cause texts.
-    pub content: Shared<Content>,
-    /// Which causes apply and how strongly.
-    pub outcome: Shared<Outcome>,
-}
-
 /// Each applying cause with a strength badge and a sentence; a calm line when none applies.
-#[component]
-pub fn CauseList(props: &CauseListProps) -> Html {
-    let content = &props.content;
+pub fn cause_list(content: &Content, outcome: &Outcome) -> Html {
     let ui = &content.ui;
-    let items: Vec<Html> = props
-        .outcome
+    let items: Vec<Html> = outcome
         .applying()
         .filter_map(|finding| {
             let cause = content.causes.get(finding.cause.0)?;
             let (badge, class) = match finding.strength {
-                Strength::Strong => (&ui.cause_strong, "lq-strong"),
-                _ => (&ui.cause_some, "lq-some"),
+                Strength::Strong => (&ui.cause_strong, "lq-cause lq-strong"),
+                _ => (&ui.cause_some, "lq-cause lq-some"),
             };
             Some(html! {
-                <li class={classes!("lq-cause", class)} data-cause={cause.id.clone()}>
+                <li class={class} data-cause={cause.id.clone()}>
                     <div class="lq-cause-head">
                         <h4 class="lq-cause-name">{ &cause.name }</h4>
                         <span class="lq-badge">{ badge }</span>

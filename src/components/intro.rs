@@ -1,16 +1,17 @@
 //! The intro screen: what the quiz reveals, how long it takes, where answers go.
 
-use levels_engine::Intro as IntroText;
+use levels_engine::Content;
 use yew::prelude::*;
 
 use super::use_focus_on_mount;
 use crate::config::Language;
+use crate::shared::Shared;
 
 /// Props of [`Intro`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct IntroProps {
-    /// The intro texts from the content.
-    pub intro: IntroText,
+    /// The content: intro texts, its language and the switch's accessible name.
+    pub content: Shared<Content>,
     /// Move focus to the heading on mount (after a restart).
     #[prop_or_default]
     pub focus: bool,
@@ -19,12 +20,6 @@ pub struct IntroProps {
     /// The languages to offer; the switch shows when there are several.
     #[prop_or_default]
     pub languages: Vec<Language>,
-    /// The current language's tag.
-    #[prop_or_default]
-    pub language: AttrValue,
-    /// The switch's accessible name.
-    #[prop_or_default]
-    pub language_label: AttrValue,
     /// The visitor picked a language.
     #[prop_or_default]
     pub on_language: Callback<String>,
@@ -35,11 +30,11 @@ pub struct IntroProps {
 pub fn Intro(props: &IntroProps) -> Html {
     let heading = use_node_ref();
     use_focus_on_mount(heading.clone(), props.focus);
-    let intro = &props.intro;
+    let intro = &props.content.intro;
     let on_click = props.on_start.reform(|_: MouseEvent| ());
     let switch = (props.languages.len() > 1).then(|| {
         let buttons = props.languages.iter().map(|language| {
-            let current = language.code == props.language.as_str();
+            let current = language.code == props.content.language;
             let code = language.code.clone();
             let on_click = props.on_language.reform(move |_: MouseEvent| code.clone());
             html! {
@@ -50,7 +45,7 @@ pub fn Intro(props: &IntroProps) -> Html {
             }
         });
         html! {
-            <div class="lq-langs" role="group" aria-label={props.language_label.clone()}>
+            <div class="lq-langs" role="group" aria-label={props.content.ui.language_label.clone()}>
                 { for buttons }
             </div>
         }

@@ -1,17 +1,18 @@
 //! The optional lead form: name, email, consent.
 
-use levels_engine::Ui;
+use levels_engine::Content;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::use_focus_on_mount;
 use crate::lead::{LeadDraft, LeadProblem};
+use crate::shared::Shared;
 
 /// Props of [`LeadForm`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct LeadFormProps {
-    /// Interface strings.
-    pub ui: Ui,
+    /// The content, for its interface strings.
+    pub content: Shared<Content>,
     /// What the visitor typed so far.
     pub draft: LeadDraft,
     /// Move focus to the heading on mount.
@@ -46,7 +47,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
             }
         });
     }
-    let ui = &props.ui;
+    let ui = &props.content.ui;
     let draft = &props.draft;
     let problems = if *attempts > 0 {
         draft.problems()

@@ -1,5 +1,10 @@
 //! View components, one per file. None of them scores or decides: they render what
 //! they are given and report intents through callbacks.
+//!
+//! Views without state or hooks are plain functions returning `Html` (`cause_list`,
+//! `progress_bar`, ...), called inside their parent's `html!`. Each Yew component
+//! costs the wasm its own copy of Yew's generic lifecycle code and a props type with
+//! `Clone`, `PartialEq` and `Drop`; as functions, those views cost only their markup.
 
 mod causes;
 mod cta;
@@ -19,20 +24,20 @@ mod screens;
 mod steps;
 mod terms;
 
-pub use causes::{CauseList, CauseListProps};
-pub use cta::{CallToAction, CallToActionProps};
-pub use error_panel::{ErrorPanel, ErrorPanelProps};
+pub use causes::cause_list;
+pub use cta::call_to_action;
+pub use error_panel::error_panel;
 pub use focus::use_focus_on_mount;
 pub use intro::{Intro, IntroProps};
 pub use lead_form::{LeadForm, LeadFormProps};
-pub use notice::{Notice, NoticeProps};
-pub use patterns::{PatternList, PatternListProps};
+pub use notice::notice;
+pub use patterns::pattern_list;
 pub use popup::{Popup, PopupProps};
-pub use profile_chart::{ProfileChart, ProfileChartProps};
-pub use progress::{ProgressBar, ProgressProps};
+pub use profile_chart::profile_chart;
+pub use progress::progress_bar;
 pub use question::{QuestionProps, QuestionView};
 pub use result::{ResultProps, ResultView};
 pub use result_actions::{ResultActions, ResultActionsProps};
-pub use screens::{Screens, ScreensProps};
-pub use steps::{StepList, StepListProps};
-pub use terms::{TermList, TermListProps};
+pub use screens::{screens, ScreensProps};
+pub use steps::step_list;
+pub use terms::term_list;

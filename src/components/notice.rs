@@ -2,26 +2,15 @@
 
 use yew::prelude::*;
 
-/// Props of [`Notice`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct NoticeProps {
-    /// What happened.
-    pub text: AttrValue,
-    /// The button's text.
-    pub action: AttrValue,
-    /// The button was pressed.
-    pub on_action: Callback<()>,
-}
-
-/// A status message with a button.
-#[component]
-pub fn Notice(props: &NoticeProps) -> Html {
+/// A status message: what happened (`text`), and a button (`action`) reported
+/// through `on_action`.
+pub fn notice(text: &str, action: &str, on_action: Callback<()>) -> Html {
     html! {
         <div class="lq-notice" role="status">
-            <p>{ &props.text }</p>
+            <p>{ text }</p>
             <button type="button" class="lq-button lq-secondary"
-                onclick={props.on_action.reform(|_: MouseEvent| ())}>
-                { &props.action }
+                onclick={on_action.reform(|_: MouseEvent| ())}>
+                { action }
             </button>
         </div>
     }

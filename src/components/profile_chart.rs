@@ -4,28 +4,15 @@
 use levels_engine::{Content, Level, Outcome};
 use yew::prelude::*;
 
-use crate::shared::Shared;
-
-/// Props of [`ProfileChart`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct ProfileChartProps {
-    /// Level names and the marker text.
-    pub content: Shared<Content>,
-    /// The profile to draw.
-    pub outcome: Shared<Outcome>,
-}
-
 /// Width of the drawing in SVG units; bars scale to it.
 const WIDTH: u32 = 320;
 /// Height of one level's row.
 const ROW: u32 = 58;
 
-/// The profile picture. Its accessible name states every share and the title level,
-/// so the picture says the same thing to a screen reader.
-#[component]
-pub fn ProfileChart(props: &ProfileChartProps) -> Html {
-    let content = &props.content;
-    let outcome = &props.outcome;
+/// The profile picture: level names and the marker text from `content`, shares from
+/// `outcome`. Its accessible name states every share and the title level, so the
+/// picture says the same thing to a screen reader.
+pub fn profile_chart(content: &Content, outcome: &Outcome) -> Html {
     let height = ROW * 3;
     let description = Level::ALL
         .iter()
@@ -51,11 +38,12 @@ pub fn ProfileChart(props: &ProfileChartProps) -> Html {
         let bar = if share == 0 { 0 } else { (share * WIDTH / 100).max(4) };
         let is_title = *level == outcome.title;
         let is_operating = *level == outcome.operating;
-        let class = classes!(
-            "lq-row",
-            is_operating.then_some("lq-operating"),
-            is_title.then_some("lq-title-row")
-        );
+        let class = match (is_operating, is_title) {
+            (true, true) => "lq-row lq-operating lq-title-row",
+            (true, false) => "lq-row lq-operating",
+            (false, true) => "lq-row lq-title-row",
+            (false, false) => "lq-row",
+        };
         html! {
             <g class={class} data-level={level.id()}>
                 if is_title {

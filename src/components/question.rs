@@ -3,7 +3,7 @@
 use levels_engine::{fill, Action, Content};
 use yew::prelude::*;
 
-use super::{use_focus_on_mount, ProgressBar};
+use super::{progress_bar, use_focus_on_mount};
 use crate::shared::Shared;
 
 /// Props of [`QuestionView`].
@@ -109,7 +109,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
 
     html! {
         <section class="lq-screen lq-question" data-screen="question" data-question={question.id.clone()}>
-            <ProgressBar current={index + 1} total={total} label={label} />
+            { progress_bar(index + 1, total, label) }
             <form class="lq-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="lq-fieldset" aria-describedby={described_by}>
                     <legend class="lq-legend">

@@ -4,8 +4,8 @@ use levels_engine::{fill, Action, Content, Outcome};
 use yew::prelude::*;
 
 use super::{
-    use_focus_on_mount, CallToAction, CauseList, PatternList, ProfileChart, ResultActions,
-    StepList, TermList,
+    call_to_action, cause_list, pattern_list, profile_chart, step_list, term_list,
+    use_focus_on_mount, ResultActions,
 };
 use crate::lead::LeadStatus;
 use crate::platform::Platform;
@@ -70,17 +70,16 @@ pub fn ResultView(props: &ResultProps) -> Html {
 
             <section class="lq-block lq-profile">
                 <h3>{ &ui.profile_heading }</h3>
-                <ProfileChart content={content.clone()} outcome={outcome.clone()} />
+                { profile_chart(content, outcome) }
                 <p class="lq-summary">{ summary }</p>
             </section>
 
-            <CauseList content={content.clone()} outcome={outcome.clone()} />
-            <StepList content={content.clone()} steps={outcome.next_steps.clone()} />
-            <PatternList content={content.clone()}
-                constructive={outcome.constructive.clone()} destructive={outcome.destructive.clone()} />
-            <TermList content={content.clone()} terms={outcome.terms.clone()} />
+            { cause_list(content, outcome) }
+            { step_list(content, outcome) }
+            { pattern_list(content, outcome) }
+            { term_list(content, outcome) }
             <ResultActions
-                ui={ui.clone()}
+                content={content.clone()}
                 share_url={props.share_url.clone()}
                 lead_status={props.lead_status}
                 lead_after_results={props.lead_after_results}
@@ -88,8 +87,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 on_action={props.on_action.clone()}
                 on_lead_retry={props.on_lead_retry.clone()}
             />
-            <CallToAction cta={content.cta.clone()} label={props.cta_label.clone()}
-                href={props.cta_href.clone()} on_click={props.on_cta.clone()} />
+            { call_to_action(&content.cta, &props.cta_label, &props.cta_href, &props.on_cta) }
 
             <div class="lq-nav lq-end">
                 <button type="button" class="lq-button lq-secondary" onclick={on_restart}>

@@ -1,6 +1,6 @@
 //! What a visitor can do with a result: share it, print it, have it emailed.
 
-use levels_engine::{Action, Ui};
+use levels_engine::{Action, Content};
 use yew::prelude::*;
 
 use crate::lead::LeadStatus;
@@ -10,8 +10,8 @@ use crate::shared::Shared;
 /// Props of [`ResultActions`].
 #[derive(Properties, Clone, PartialEq)]
 pub struct ResultActionsProps {
-    /// Interface strings.
-    pub ui: Ui,
+    /// The content, for its interface strings.
+    pub content: Shared<Content>,
     /// A link to this result, when sharing is on.
     pub share_url: Option<String>,
     /// Where a sent lead stands.
@@ -37,7 +37,7 @@ enum Copied {
 /// A row of buttons, and the status lines that answer them.
 #[component]
 pub fn ResultActions(props: &ResultActionsProps) -> Html {
-    let ui = &props.ui;
+    let ui = &props.content.ui;
     let copied = use_state(|| Copied::Not);
     let on_share = props.share_url.clone().map(|url| {
         let platform = props.platform.clone();

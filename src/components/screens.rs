@@ -3,14 +3,14 @@
 use levels_engine::{Action, Content, LinkError, Outcome, Screen, Session};
 use yew::prelude::*;
 
-use super::{Intro, LeadForm, Notice, QuestionView, ResultView};
+use super::{notice, Intro, LeadForm, QuestionView, ResultView};
 use crate::config::Language;
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::Platform;
 use crate::shared::Shared;
 
-/// Props of [`Screens`]: everything the screens show, and every intent they report.
-#[derive(Properties, Clone, PartialEq)]
+/// What [`screens`] shows, and every intent the screens report.
+#[derive(Clone, PartialEq)]
 pub struct ScreensProps {
     /// The content.
     pub content: Shared<Content>,
@@ -48,30 +48,26 @@ pub struct ScreensProps {
     pub on_cta: Callback<()>,
 }
 
-/// Renders the screen the session is on.
-#[component]
-pub fn Screens(props: &ScreensProps) -> Html {
+/// Renders the screen the session is on, below a notice when a shared link could not
+/// be read.
+pub fn screens(props: &ScreensProps) -> Html {
     let content = &props.content;
     let on_action = &props.on_action;
     let notice = props.link_error.map(|_| {
-        html! {
-            <Notice
-                text={content.ui.link_unreadable.clone()}
-                action={content.ui.link_fresh_start.clone()}
-                on_action={on_action.reform(|_| Action::Start)}
-            />
-        }
+        notice(
+            &content.ui.link_unreadable,
+            &content.ui.link_fresh_start,
+            on_action.reform(|_| Action::Start),
+        )
     });
     let screen = match props.session.screen() {
         Screen::Intro => html! {
             <Intro
                 key="intro"
-                intro={content.intro.clone()}
+                content={content.clone()}
                 focus={props.focus}
                 on_start={on_action.reform(|_| Action::Start)}
                 languages={props.languages.clone()}
-                language={content.language.clone()}
-                language_label={content.ui.language_label.clone()}
                 on_language={{
                     let platform = props.platform.clone();
                     Callback::from(move |code: String| platform.set_language(&code))
@@ -92,7 +88,7 @@ pub fn Screens(props: &ScreensProps) -> Html {
         Screen::Lead => html! {
             <LeadForm
                 key="lead"
-                ui={content.ui.clone()}
+                content={content.clone()}
                 draft={props.lead_draft.clone()}
                 focus={props.focus}
                 on_change={props.on_lead_change.clone()}

@@ -176,7 +176,12 @@ impl<T: Packed> Packed for Vec<T> {
         if count > from.0.len() {
             return None;
         }
-        (0..count).map(|_| T::get(from)).collect()
+        // A plain loop: `collect::<Option<Vec<_>>>` costs the wasm an adapter per type.
+        let mut items = Vec::with_capacity(count);
+        for _ in 0..count {
+            items.push(T::get(from)?);
+        }
+        Some(items)
     }
 }
 
@@ -185,7 +190,10 @@ impl<T: Packed, const N: usize> Packed for [T; N] {
         self.iter().for_each(|item| item.put(out));
     }
     fn get(from: &mut Reader) -> Option<Self> {
-        let items: Vec<T> = (0..N).map(|_| T::get(from)).collect::<Option<_>>()?;
+        let mut items = Vec::with_capacity(N);
+        for _ in 0..N {
+            items.push(T::get(from)?);
+        }
         items.try_into().ok()
     }
 }
