@@ -13,14 +13,14 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 # apt-get needs root: use sudo when not root.
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
-.PHONY: help serve dist test test-native test-browser test-e2e lint bench size fuzz \
+.PHONY: help serve dist test test-native test-browser test-e2e test-size lint bench size fuzz \
 	tools wasm-target wasm-bindgen trunk node-modules browser clean
 
 help:
 	@echo "make serve   build the widget and serve the demo page on http://127.0.0.1:8080"
 	@echo "make test    run every test: lint, engine, markup, browser unit, end-to-end"
 	@echo "make dist    build the embeddable bundle into dist/"
-	@echo "make size    bundle size report (gzip and brotli per file; fails over the 90 KB gzip budget)"
+	@echo "make size    bundle size report (gzip and brotli per file; fails over the 90 KB gzip target)"
 	@echo "make fuzz    the loader fuzz and property tests ten times with fresh random seeds"
 	@echo "make bench   load and interaction benchmark against SurveyJS (~7 min; writes docs/benchmarks.md)"
 
@@ -29,7 +29,7 @@ help:
 serve: wasm-target wasm-bindgen node-modules trunk
 	trunk serve --open=false
 
-test: lint test-native test-browser test-e2e
+test: lint test-native test-browser test-size test-e2e
 	@echo "make test: all suites passed"
 
 dist: wasm-target wasm-bindgen node-modules
@@ -65,6 +65,13 @@ test-e2e: dist node-modules browser
 
 size: dist node-modules
 	node scripts/size-report.mjs
+
+# The bundle may not grow: gzip bytes on its largest path, at most this ceiling. Lower
+# it with every saving; it becomes the 90 KB target (make size) once that is met.
+SIZE_CEILING := 157000
+
+test-size: dist node-modules
+	node scripts/size-report.mjs --budget $(SIZE_CEILING)
 
 bench: dist node-modules browser
 	node tests/bench/run.mjs --runs 15

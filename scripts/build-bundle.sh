@@ -65,15 +65,14 @@ done
   cat "$work/languages.js"
   cat js/levels-quiz.js
 } > "$work/bundle.js"
-# Release scripts are minified (whitespace, comments, local names: about 4 KB gzip);
-# exports and property names stay, so the wasm's imports still match.
+# esbuild bundles wasm-bindgen's snippets (js/services.js, imported by the glue) into
+# the one module; release scripts are also minified (whitespace, comments, local names:
+# about 4 KB gzip). Exports and property names stay, so the wasm's imports still match.
+minify=()
+[ "$profile" = release ] && minify=(--minify)
 for script in bundle:levels-quiz levels-quiz-check:levels-quiz-check; do
-  from="$work/${script%%:*}.js" to="$out/${script##*:}.js"
-  if [ "$profile" = release ]; then
-    esbuild --minify --log-level=warning "$from" > "$to"
-  else
-    cp "$from" "$to"
-  fi
+  esbuild --bundle --format=esm --log-level=warning "${minify[@]}" \
+    "$work/${script%%:*}.js" --outfile="$out/${script##*:}.js"
 done
 cp "$work/levels-quiz_bg.wasm" "$work/levels-quiz-check_bg.wasm" "$out/"
 cp embed-example.html "$out/embed-example.html"

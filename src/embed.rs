@@ -8,14 +8,58 @@ use std::rc::Rc;
 
 use levels_engine::{Content, Report};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
+use web_sys::{HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback, Renderer};
 
 use crate::app::{Root, RootProps, Source};
 use crate::config::{Config, Language};
 use crate::platform::{Platform, WidgetEvent};
 use crate::shared::Shared;
+
+#[wasm_bindgen(module = "/js/services.js")]
+extern "C" {
+    /// The page's services for one element, written in JavaScript (`js/services.js`):
+    /// each is a few lines there, where from Rust every browser API would cost the wasm
+    /// a binding. What to do stays here; the JavaScript only talks to the browser, and
+    /// none of its methods throws.
+    #[derive(Clone)]
+    pub type Services;
+
+    #[wasm_bindgen(constructor)]
+    fn new(host: &HtmlElement, root: &ShadowRoot) -> Services;
+    /// `levels-quiz:<name>` on the host; `analytics` to `dataLayer` when switched on.
+    #[wasm_bindgen(method)]
+    fn emit(this: &Services, name: &str, detail: &JsValue, analytics: &str, fields: &JsValue);
+    #[wasm_bindgen(method)]
+    fn load(this: &Services, key: &str) -> Option<String>;
+    #[wasm_bindgen(method)]
+    fn save(this: &Services, key: &str, value: &str);
+    #[wasm_bindgen(method)]
+    fn forget(this: &Services, key: &str);
+    #[wasm_bindgen(method, js_name = sharedCode)]
+    fn shared_code(this: &Services) -> Option<String>;
+    #[wasm_bindgen(method, js_name = shareUrl)]
+    fn share_url(this: &Services, code: &str) -> String;
+    /// Resolves to whether the text was copied.
+    #[wasm_bindgen(method)]
+    fn copy(this: &Services, text: &str) -> js_sys::Promise;
+    #[wasm_bindgen(method)]
+    fn print(this: &Services);
+    /// `base` resolved, with the page's `utm_*` and `params` (key, value, ...) added;
+    /// empty when it cannot be resolved.
+    #[wasm_bindgen(method, js_name = ctaHref)]
+    fn cta_href(this: &Services, base: &str, params: Vec<String>) -> String;
+    #[wasm_bindgen(method, js_name = setLanguage)]
+    fn set_language(this: &Services, code: &str);
+    /// Resolves to whether the server accepted the fields (key, value, ...).
+    #[wasm_bindgen(method, js_name = postLead)]
+    fn post_lead(this: &Services, url: &str, fields: Vec<String>) -> js_sys::Promise;
+    /// Swaps the widget for the host's fallback content and fires `levels-quiz:error`.
+    #[wasm_bindgen(method)]
+    pub(crate) fn fail(this: &Services, message: &str);
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn connected(this: &Services) -> bool;
+}
 
 /// A mounted widget.
 #[wasm_bindgen]
@@ -77,8 +121,9 @@ pub fn mount(
     setup: JsValue,
 ) -> Result<Widget, JsValue> {
     let (languages, language) = read_setup(&setup);
+    let services = Services::new(&host, &shadow);
     crate::panic::install();
-    crate::panic::register(&host);
+    crate::panic::register(&services);
     adopt_stylesheet(&shadow)?;
     let document = host
         .owner_document()
@@ -109,15 +154,19 @@ pub fn mount(
         Err((code, problems)) => {
             let message = problems.join("\n");
             web_sys::console::error_1(&format!("<levels-quiz>: {message}").into());
-            dispatch(&host, "error", &error_detail(code, &message));
+            services.emit(
+                "error",
+                &object(&[("code", code.into()), ("message", message.into())]),
+                "",
+                &JsValue::NULL,
+            );
             Source::Broken(Shared::new(problems))
         }
     };
 
     let result = Rc::new(RefCell::new(JsValue::NULL));
     let platform = BrowserPlatform {
-        host: host.clone(),
-        shadow,
+        services: services.clone(),
         result: result.clone(),
     };
     let config = read_config(&host);
@@ -130,7 +179,7 @@ pub fn mount(
         error_text,
     };
     let handle = Renderer::<Root>::with_root_and_props(container, props.clone()).render();
-    dispatch(&host, "ready", &JsValue::NULL);
+    services.emit("ready", &JsValue::NULL, "", &JsValue::NULL);
     Ok(Widget {
         handle: Some(handle),
         props,
@@ -252,28 +301,6 @@ fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// While the widget prints, everything else on the page is left out.
-const PRINT_PAGE_CSS: &str = "@media print { \
-body *:not(:has(levels-quiz[data-lq-printing])):not(levels-quiz[data-lq-printing]) { display: none !important; } \
-levels-quiz[data-lq-printing] { box-shadow: none !important; border: 0 !important; margin: 0 !important; } }";
-
-/// Dispatches `levels-quiz:<name>` on the host: bubbling and composed, so a listener
-/// on the document hears it.
-fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("levels-quiz:{name}"), &init)
-    {
-        let _ = host.dispatch_event(&event);
-    }
-}
-
-fn error_detail(code: &str, message: &str) -> JsValue {
-    object(&[("code", code.into()), ("message", message.into())])
-}
-
 fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let object = js_sys::Object::new();
     for (key, value) in fields {
@@ -282,46 +309,33 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
     object.into()
 }
 
-/// The page's services for one element.
+/// The page's services for one element: the [`Platform`] over [`Services`].
 struct BrowserPlatform {
-    host: HtmlElement,
-    shadow: ShadowRoot,
+    services: Services,
     result: Rc<RefCell<JsValue>>,
 }
 
 impl BrowserPlatform {
-    fn storage(&self) -> Option<web_sys::Storage> {
-        // Any of these can throw (privacy settings, sandboxed frames); all mean "none".
-        web_sys::window()?.local_storage().ok().flatten()
+    /// Announces `name` with `detail`, and to analytics as `analytics` with `fields`.
+    fn announce(&self, name: &str, detail: &JsValue, analytics: &str, fields: &[(&str, JsValue)]) {
+        self.services.emit(name, detail, analytics, &object(fields));
     }
+}
 
-    fn analytics(&self, name: &str, fields: &[(&str, JsValue)]) {
-        // Read at event time, so switching `analytics` on or off applies at once.
-        let on = self.host.get_attribute("analytics").is_some_and(|v| {
-            matches!(
-                v.trim().to_ascii_lowercase().as_str(),
-                "" | "on" | "true" | "yes"
-            )
-        });
-        if !on {
-            return;
-        }
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let Ok(layer) = js_sys::Reflect::get(&window, &"dataLayer".into()) else {
-            return;
-        };
-        let Ok(push) = js_sys::Reflect::get(&layer, &"push".into()) else {
-            return;
-        };
-        let Some(push) = push.dyn_ref::<js_sys::Function>() else {
-            return;
-        };
-        let mut all = vec![("event", JsValue::from_str(name))];
-        all.extend(fields.iter().cloned());
-        let _ = push.call1(&layer, &object(&all));
-    }
+/// Settles `done` with the promise's boolean (false when it fails).
+fn settle(promise: js_sys::Promise, done: Callback<bool>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await;
+        done.emit(ok.ok().and_then(|v| v.as_bool()).unwrap_or(false));
+    });
+}
+
+/// Key, value, key, value: how lists of pairs cross to JavaScript.
+fn flat(pairs: &[(&str, &str)]) -> Vec<String> {
+    pairs
+        .iter()
+        .flat_map(|(key, value)| [(*key).to_owned(), (*value).to_owned()])
+        .collect()
 }
 
 impl Platform for BrowserPlatform {
@@ -329,8 +343,7 @@ impl Platform for BrowserPlatform {
         match event {
             WidgetEvent::Start => {
                 *self.result.borrow_mut() = JsValue::NULL;
-                dispatch(&self.host, "start", &JsValue::NULL);
-                self.analytics("levels_quiz_start", &[]);
+                self.announce("start", &JsValue::NULL, "levels_quiz_start", &[]);
             }
             WidgetEvent::Answer { question, option } => {
                 let q = content.questions.get(*question);
@@ -344,8 +357,9 @@ impl Platform for BrowserPlatform {
                     ("optionId", JsValue::from_str(option_id)),
                     ("index", JsValue::from(*question as u32)),
                 ];
-                dispatch(&self.host, "answer", &object(&fields));
-                self.analytics(
+                self.announce(
+                    "answer",
+                    &object(&fields),
                     "levels_quiz_answer",
                     &[
                         ("question_id", question_id.into()),
@@ -356,8 +370,9 @@ impl Platform for BrowserPlatform {
             WidgetEvent::Complete(outcome) => {
                 let detail = report_value(&outcome.report(content));
                 *self.result.borrow_mut() = detail.clone();
-                dispatch(&self.host, "complete", &detail);
-                self.analytics(
+                self.announce(
+                    "complete",
+                    &detail,
                     "levels_quiz_complete",
                     &[
                         ("level", outcome.operating.id().into()),
@@ -371,8 +386,7 @@ impl Platform for BrowserPlatform {
                     ("level", JsValue::from_str(outcome.operating.id())),
                     ("verdict", JsValue::from_str(outcome.verdict.id())),
                 ];
-                dispatch(&self.host, "cta", &object(&fields));
-                self.analytics("levels_quiz_cta", &fields);
+                self.announce("cta", &object(&fields), "levels_quiz_cta", &fields);
             }
             WidgetEvent::Lead(draft, outcome) => {
                 let fields = [
@@ -382,177 +396,63 @@ impl Platform for BrowserPlatform {
                     ("level", JsValue::from_str(outcome.operating.id())),
                     ("verdict", JsValue::from_str(outcome.verdict.id())),
                 ];
-                dispatch(&self.host, "lead", &object(&fields));
                 // Analytics never receive the visitor's name or email.
-                self.analytics("levels_quiz_lead", &fields[3..]);
+                self.announce("lead", &object(&fields), "levels_quiz_lead", &fields[3..]);
             }
         }
     }
 
     fn load(&self, key: &str) -> Option<String> {
-        self.storage()?.get_item(key).ok().flatten()
+        self.services.load(key)
     }
 
     fn save(&self, key: &str, value: &str) {
-        if let Some(storage) = self.storage() {
-            // Full or blocked storage only means no resume.
-            let _ = storage.set_item(key, value);
-        }
+        self.services.save(key, value);
     }
 
     fn forget(&self, key: &str) {
-        if let Some(storage) = self.storage() {
-            let _ = storage.remove_item(key);
-        }
+        self.services.forget(key);
     }
 
     fn shared_code(&self) -> Option<String> {
-        let hash = web_sys::window()?.location().hash().ok()?;
-        let code = hash.strip_prefix("#levels-quiz=")?;
-        Some(code.to_owned())
+        self.services.shared_code()
     }
 
     fn share_url(&self, code: &str) -> String {
-        let href = web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default();
-        let page = href.split('#').next().unwrap_or_default();
-        format!("{page}#levels-quiz={code}")
+        self.services.share_url(code)
     }
 
     fn copy(&self, text: &str, done: Callback<bool>) {
-        let Some(window) = web_sys::window() else {
-            done.emit(false);
-            return;
-        };
-        let clipboard = window.navigator().clipboard();
-        let promise = clipboard.write_text(text);
-        wasm_bindgen_futures::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            done.emit(ok);
-        });
+        settle(self.services.copy(text), done);
     }
 
     fn print(&self) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let Some(document) = window.document() else {
-            return;
-        };
-        // Leave the rest of the page out of the printout.
-        if let Ok(sheet) = web_sys::CssStyleSheet::new() {
-            if sheet.replace_sync(PRINT_PAGE_CSS).is_ok() {
-                let existing = js_sys::Reflect::get(&document, &"adoptedStyleSheets".into())
-                    .map(|s| js_sys::Array::from(&s))
-                    .unwrap_or_default();
-                let with_print = existing.concat(&js_sys::Array::of1(&sheet));
-                let _ = js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &with_print);
-                let _ = self.host.set_attribute("data-lq-printing", "");
-                // Definitions print expanded.
-                let closed = self.open_all_details();
-                let _ = window.print();
-                for details in closed {
-                    details.set_open(false);
-                }
-                let _ = self.host.remove_attribute("data-lq-printing");
-                let _ = js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &existing);
-                return;
-            }
-        }
-        let _ = window.print();
+        self.services.print();
     }
 
     fn cta_href(&self, base: &str, params: &[(&str, &str)]) -> String {
-        let Some(window) = web_sys::window() else {
-            return base.to_owned();
-        };
-        let page = window.location().href().unwrap_or_default();
-        let page_without_hash = page.split('#').next().unwrap_or_default();
-        // A fragment jumps within this page (even under a <base href>); a query would
-        // reload it, so it carries no parameters.
+        let href = self.services.cta_href(base, flat(params));
         if base.starts_with('#') {
-            return format!("{page_without_hash}{base}");
+            return href;
         }
-        let Ok(url) = web_sys::Url::new_with_base(base, &page) else {
-            return "#".to_owned();
-        };
-        let scheme = url.protocol();
-        if !levels_engine::SAFE_SCHEMES.contains(&scheme.trim_end_matches(':')) {
-            web_sys::console::warn_1(
-                &format!("<levels-quiz>: the call to action's link \"{base}\" is not a web, mailto or tel address; it is left out").into(),
-            );
-            return "#".to_owned();
+        // Only web, mailto and tel links: anything else (`javascript:`, `data:`) could
+        // run code on the host page. A #fragment comes back as this page's address.
+        let safe = levels_engine::link_scheme(&href)
+            .is_some_and(|scheme| levels_engine::SAFE_SCHEMES.contains(&scheme.as_str()));
+        if safe {
+            return href;
         }
-        let query = url.search_params();
-        if let Ok(page_url) = web_sys::Url::new(&page) {
-            // Keep the campaign the visitor came from.
-            let page_query = page_url.search_params();
-            let keys = js_sys::try_iter(&page_query.keys()).ok().flatten();
-            for key in keys.into_iter().flatten().flatten() {
-                if let Some(key) = key.as_string().filter(|k| k.starts_with("utm_")) {
-                    if let Some(value) = page_query.get(&key) {
-                        query.set(&key, &value);
-                    }
-                }
-            }
-        }
-        for (key, value) in params {
-            query.set(key, value);
-        }
-        url.href()
+        web_sys::console::warn_1(
+            &format!("<levels-quiz>: the call to action's link \"{base}\" is not a web, mailto or tel address; it is left out").into(),
+        );
+        "#".to_owned()
     }
 
     fn set_language(&self, code: &str) {
-        // The element sees the attribute change and mounts the quiz in that language.
-        let _ = self.host.set_attribute("lang", code);
+        self.services.set_language(code);
     }
 
     fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>) {
-        let Some(window) = web_sys::window() else {
-            done.emit(false);
-            return;
-        };
-        let Ok(form) = web_sys::FormData::new() else {
-            done.emit(false);
-            return;
-        };
-        for (key, value) in fields {
-            let _ = form.append_with_str(key, value);
-        }
-        let init = web_sys::RequestInit::new();
-        init.set_method("POST");
-        init.set_body(&form);
-        init.set_mode(web_sys::RequestMode::Cors);
-        let promise = window.fetch_with_str_and_init(url, &init);
-        wasm_bindgen_futures::spawn_local(async move {
-            let ok = match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(response) => response
-                    .dyn_into::<web_sys::Response>()
-                    .map(|r| r.ok())
-                    .unwrap_or(false),
-                Err(_) => false,
-            };
-            done.emit(ok);
-        });
-    }
-}
-
-impl BrowserPlatform {
-    /// Opens every closed `<details>` in the widget, returning them to close later.
-    fn open_all_details(&self) -> Vec<web_sys::HtmlDetailsElement> {
-        let mut opened = Vec::new();
-        if let Ok(list) = self.shadow.query_selector_all("details:not([open])") {
-            for i in 0..list.length() {
-                if let Some(details) = list
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                {
-                    details.set_open(true);
-                    opened.push(details);
-                }
-            }
-        }
-        opened
+        settle(self.services.post_lead(url, flat(fields)), done);
     }
 }

@@ -7,11 +7,10 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::JsValue;
-use web_sys::HtmlElement;
+use crate::embed::Services;
 
 thread_local! {
-    static HOSTS: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
+    static HOSTS: RefCell<Vec<Services>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Installs the panic hook once. Through Yew's own setter: a hook set with
@@ -23,12 +22,12 @@ pub fn install() {
     });
 }
 
-/// Remembers a mounted element, so a panic can reach it.
-pub fn register(host: &HtmlElement) {
+/// Remembers a mounted element (by its services), so a panic can reach it.
+pub fn register(services: &Services) {
     HOSTS.with(|hosts| {
         if let Ok(mut hosts) = hosts.try_borrow_mut() {
-            hosts.retain(|h| h.is_connected());
-            hosts.push(host.clone());
+            hosts.retain(Services::connected);
+            hosts.push(services.clone());
         }
     });
 }
@@ -40,24 +39,6 @@ pub fn report(message: &str) {
     web_sys::console::error_1(&format!("<levels-quiz>: internal error: {message}").into());
     let hosts = HOSTS.with(|hosts| hosts.try_borrow().map(|h| h.clone()).unwrap_or_default());
     for host in hosts {
-        let _ = host.set_attribute("data-lq-state", "failed");
-        if let (Some(shadow), Some(document)) = (host.shadow_root(), host.owner_document()) {
-            shadow.set_inner_html("");
-            if let Ok(slot) = document.create_element("slot") {
-                let _ = shadow.append_child(&slot);
-            }
-        }
-        let detail = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&detail, &"code".into(), &"panic".into());
-        let _ = js_sys::Reflect::set(&detail, &"message".into(), &JsValue::from_str(message));
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        if let Ok(event) =
-            web_sys::CustomEvent::new_with_event_init_dict("levels-quiz:error", &init)
-        {
-            let _ = host.dispatch_event(&event);
-        }
+        host.fail(message);
     }
 }

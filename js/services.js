@@ -1,0 +1,155 @@
+// The page's services for one <levels-quiz> element, as the wasm sees them
+// (`Services` in src/embed.rs, behind the `Platform` trait): events and analytics,
+// saved progress, the page's URL, the clipboard, printing and the lead post.
+//
+// Each is a few lines of JavaScript, but done from Rust each browser API costs the
+// wasm its own binding; here they cost the bundle about a kilobyte. Decisions stay in
+// Rust (which events, what they carry, which link schemes are safe); this file only
+// talks to the browser. No method throws: blocked storage, a missing clipboard or a
+// failed request come back as null or false.
+//
+// wasm-bindgen imports this module; scripts/build-bundle.sh bundles it into
+// levels-quiz.js.
+
+// While the widget prints, everything else on the page is left out.
+const PRINT_PAGE_CSS = `@media print {
+body *:not(:has(levels-quiz[data-lq-printing])):not(levels-quiz[data-lq-printing]) { display: none !important; }
+levels-quiz[data-lq-printing] { box-shadow: none !important; border: 0 !important; margin: 0 !important; } }`;
+
+const SHARE_PREFIX = "#levels-quiz=";
+
+const pageWithoutHash = () => location.href.split("#")[0];
+
+export class Services {
+  constructor(host, root) {
+    this.host = host;
+    this.root = root;
+  }
+
+  // Dispatches `levels-quiz:<name>` on the host (bubbling and composed, so a listener
+  // on the document hears it) and, when the `analytics` attribute is on at that
+  // moment, pushes `{ event: analyticsName, ...fields }` to window.dataLayer.
+  emit(name, detail, analyticsName, fields) {
+    this.host.dispatchEvent(new CustomEvent(`levels-quiz:${name}`, { bubbles: true, composed: true, detail }));
+    const flag = this.host.getAttribute("analytics");
+    if (!analyticsName || flag === null || !["", "on", "true", "yes"].includes(flag.trim().toLowerCase())) return;
+    try {
+      window.dataLayer?.push?.({ event: analyticsName, ...fields });
+    } catch {
+      // A broken dataLayer is the page's problem, not the quiz's.
+    }
+  }
+
+  // localStorage can be missing, blocked (privacy settings, sandboxed frames) or full:
+  // all mean no resume.
+  load(key) {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  }
+
+  save(key, value) {
+    try {
+      localStorage.setItem(key, value);
+    } catch {
+      // See load.
+    }
+  }
+
+  forget(key) {
+    try {
+      localStorage.removeItem(key);
+    } catch {
+      // See load.
+    }
+  }
+
+  sharedCode() {
+    return location.hash.startsWith(SHARE_PREFIX) ? location.hash.slice(SHARE_PREFIX.length) : null;
+  }
+
+  shareUrl(code) {
+    return pageWithoutHash() + SHARE_PREFIX + code;
+  }
+
+  async copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  // The browser's print dialog for this widget alone, definitions expanded.
+  print() {
+    let sheet = null;
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(PRINT_PAGE_CSS);
+    } catch {
+      sheet = null;
+    }
+    const existing = document.adoptedStyleSheets;
+    const closed = [...this.root.querySelectorAll("details:not([open])")];
+    if (sheet) document.adoptedStyleSheets = [...existing, sheet];
+    this.host.setAttribute("data-lq-printing", "");
+    for (const details of closed) details.open = true;
+    try {
+      window.print();
+    } finally {
+      for (const details of closed) details.open = false;
+      this.host.removeAttribute("data-lq-printing");
+      if (sheet) document.adoptedStyleSheets = existing;
+    }
+  }
+
+  // `base` resolved against the page, with the page's utm_* parameters and `params`
+  // ([key, value, key, value, ...]) in its query; "" when it cannot be resolved. A
+  // #fragment stays on this page and carries nothing: a query would reload it.
+  ctaHref(base, params) {
+    if (base.startsWith("#")) return pageWithoutHash() + base;
+    let url;
+    try {
+      url = new URL(base, location.href);
+    } catch {
+      return "";
+    }
+    const page = new URL(location.href).searchParams;
+    for (const key of new Set(page.keys())) {
+      if (key.startsWith("utm_")) url.searchParams.set(key, page.get(key));
+    }
+    for (let i = 0; i + 1 < params.length; i += 2) url.searchParams.set(params[i], params[i + 1]);
+    return url.href;
+  }
+
+  // The element sees the attribute change and mounts the quiz in that language.
+  setLanguage(code) {
+    this.host.setAttribute("lang", code);
+  }
+
+  get connected() {
+    return this.host.isConnected;
+  }
+
+  // After a panic (the wasm instance is gone): the host's fallback content through a
+  // <slot>, data-lq-state="failed", and levels-quiz:error with code "panic".
+  fail(message) {
+    this.host.setAttribute("data-lq-state", "failed");
+    this.root.replaceChildren(document.createElement("slot"));
+    this.emit("error", { code: "panic", message });
+  }
+
+  // POSTs the fields ([key, value, ...]) as form data; true when the server said 2xx.
+  async postLead(url, fields) {
+    const form = new FormData();
+    for (let i = 0; i + 1 < fields.length; i += 2) form.append(fields[i], fields[i + 1]);
+    try {
+      return (await fetch(url, { method: "POST", body: form, mode: "cors" })).ok;
+    } catch {
+      return false;
+    }
+  }
+}
