@@ -31,9 +31,12 @@ pub fn pack(content: &Content) -> Vec<u8> {
 
 /// Content from bytes made by [`pack`]; `None` when they are not such bytes.
 pub fn unpack(bytes: &[u8]) -> Option<Content> {
-    let mut reader = Reader(bytes.strip_prefix(MAGIC)?);
-    let content = Content::get(&mut reader)?;
-    (reader.0.is_empty() && references_hold(&content)).then_some(content)
+    let mut reader = Reader {
+        bytes: bytes.strip_prefix(MAGIC)?,
+        ok: true,
+    };
+    let content = Content::get(&mut reader);
+    (reader.ok && reader.bytes.is_empty() && references_hold(&content)).then_some(content)
 }
 
 /// What the rest of the engine indexes without checking: every reference points at
@@ -75,36 +78,46 @@ fn references_hold(content: &Content) -> bool {
 
 struct Writer(Vec<u8>);
 
-struct Reader<'a>(&'a [u8]);
+/// Reads packed bytes. A read that cannot be done (past the end, bad UTF-8, an unknown
+/// tag) gives an empty value and clears `ok`, which [`unpack`] checks once at the end:
+/// no read returns early, so the wasm carries no clean-up code for half-read values.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    ok: bool,
+}
 
 impl Reader<'_> {
-    fn byte(&mut self) -> Option<u8> {
-        let (&first, rest) = self.0.split_first()?;
-        self.0 = rest;
-        Some(first)
+    fn fail<T: Default>(&mut self) -> T {
+        self.ok = false;
+        self.bytes = &[];
+        T::default()
     }
 
-    fn number(&mut self) -> Option<u32> {
-        let (value, rest) = read_leb128(self.0)?;
-        self.0 = rest;
-        Some(value)
-    }
-
-    fn bytes(&mut self) -> Option<&[u8]> {
-        let len = self.number()? as usize;
-        if len > self.0.len() {
-            return None;
+    fn byte(&mut self) -> u8 {
+        match self.bytes.split_first() {
+            Some((&first, rest)) => {
+                self.bytes = rest;
+                first
+            }
+            None => self.fail(),
         }
-        let (taken, rest) = self.0.split_at(len);
-        self.0 = rest;
-        Some(taken)
+    }
+
+    fn number(&mut self) -> u32 {
+        match read_leb128(self.bytes) {
+            Some((value, rest)) => {
+                self.bytes = rest;
+                value
+            }
+            None => self.fail(),
+        }
     }
 }
 
 /// A value that has a packed form.
-trait Packed: Sized {
+trait Packed {
     fn put(&self, out: &mut Writer);
-    fn get(from: &mut Reader) -> Option<Self>;
+    fn get(from: &mut Reader) -> Self;
 }
 
 impl Packed for String {
@@ -112,8 +125,16 @@ impl Packed for String {
         push_leb128(&mut out.0, self.len() as u32);
         out.0.extend_from_slice(self.as_bytes());
     }
-    fn get(from: &mut Reader) -> Option<Self> {
-        String::from_utf8(from.bytes()?.to_vec()).ok()
+    fn get(from: &mut Reader) -> Self {
+        let len = from.number() as usize;
+        let Some((text, rest)) = from.bytes.split_at_checked(len) else {
+            return from.fail();
+        };
+        from.bytes = rest;
+        match std::str::from_utf8(text) {
+            Ok(text) => text.to_owned(),
+            Err(_) => from.fail(),
+        }
     }
 }
 
@@ -121,7 +142,7 @@ impl Packed for u32 {
     fn put(&self, out: &mut Writer) {
         push_leb128(&mut out.0, *self);
     }
-    fn get(from: &mut Reader) -> Option<Self> {
+    fn get(from: &mut Reader) -> Self {
         from.number()
     }
 }
@@ -130,8 +151,8 @@ impl Packed for usize {
     fn put(&self, out: &mut Writer) {
         push_leb128(&mut out.0, *self as u32);
     }
-    fn get(from: &mut Reader) -> Option<Self> {
-        Some(from.number()? as usize)
+    fn get(from: &mut Reader) -> Self {
+        from.number() as usize
     }
 }
 
@@ -139,7 +160,7 @@ impl Packed for u8 {
     fn put(&self, out: &mut Writer) {
         out.0.push(*self);
     }
-    fn get(from: &mut Reader) -> Option<Self> {
+    fn get(from: &mut Reader) -> Self {
         from.byte()
     }
 }
@@ -154,11 +175,14 @@ impl<T: Packed> Packed for Option<T> {
             }
         }
     }
-    fn get(from: &mut Reader) -> Option<Self> {
-        match from.byte()? {
-            0 => Some(None),
-            1 => Some(Some(T::get(from)?)),
-            _ => None,
+    fn get(from: &mut Reader) -> Self {
+        match from.byte() {
+            0 => None,
+            1 => Some(T::get(from)),
+            _ => {
+                from.fail::<()>();
+                None
+            }
         }
     }
 }
@@ -170,18 +194,13 @@ impl<T: Packed> Packed for Vec<T> {
             item.put(out);
         }
     }
-    fn get(from: &mut Reader) -> Option<Self> {
-        let count = from.number()? as usize;
+    fn get(from: &mut Reader) -> Self {
+        let count = from.number() as usize;
         // Every item takes at least one byte: a count beyond what is left is a lie.
-        if count > from.0.len() {
-            return None;
+        if count > from.bytes.len() {
+            return from.fail();
         }
-        // A plain loop: `collect::<Option<Vec<_>>>` costs the wasm an adapter per type.
-        let mut items = Vec::with_capacity(count);
-        for _ in 0..count {
-            items.push(T::get(from)?);
-        }
-        Some(items)
+        (0..count).map(|_| T::get(from)).collect()
     }
 }
 
@@ -189,12 +208,8 @@ impl<T: Packed, const N: usize> Packed for [T; N] {
     fn put(&self, out: &mut Writer) {
         self.iter().for_each(|item| item.put(out));
     }
-    fn get(from: &mut Reader) -> Option<Self> {
-        let mut items = Vec::with_capacity(N);
-        for _ in 0..N {
-            items.push(T::get(from)?);
-        }
-        items.try_into().ok()
+    fn get(from: &mut Reader) -> Self {
+        std::array::from_fn(|_| T::get(from))
     }
 }
 
@@ -203,8 +218,8 @@ impl<A: Packed, B: Packed> Packed for (A, B) {
         self.0.put(out);
         self.1.put(out);
     }
-    fn get(from: &mut Reader) -> Option<Self> {
-        Some((A::get(from)?, B::get(from)?))
+    fn get(from: &mut Reader) -> Self {
+        (A::get(from), B::get(from))
     }
 }
 
@@ -215,8 +230,15 @@ macro_rules! packed_enum {
             fn put(&self, out: &mut Writer) {
                 out.0.push(*self as u8);
             }
-            fn get(from: &mut Reader) -> Option<Self> {
-                [$($name::$variant),*].get(usize::from(from.byte()?)).copied()
+            fn get(from: &mut Reader) -> Self {
+                let all = [$($name::$variant),*];
+                match all.get(usize::from(from.byte())) {
+                    Some(value) => *value,
+                    None => {
+                        from.fail::<()>();
+                        all[0]
+                    }
+                }
             }
         }
     };
@@ -233,8 +255,8 @@ macro_rules! packed_struct {
             fn put(&self, out: &mut Writer) {
                 $(self.$field.put(out);)*
             }
-            fn get(from: &mut Reader) -> Option<Self> {
-                Some($name { $($field: Packed::get(from)?),* })
+            fn get(from: &mut Reader) -> Self {
+                $name { $($field: Packed::get(from)),* }
             }
         }
     };
@@ -247,8 +269,8 @@ macro_rules! packed_newtype {
             fn put(&self, out: &mut Writer) {
                 self.0.put(out);
             }
-            fn get(from: &mut Reader) -> Option<Self> {
-                Some($name(Packed::get(from)?))
+            fn get(from: &mut Reader) -> Self {
+                $name(Packed::get(from))
             }
         }
     };
@@ -352,14 +374,18 @@ impl Packed for Effect {
             }
         }
     }
-    fn get(from: &mut Reader) -> Option<Self> {
-        match from.byte()? {
-            0 => Some(Effect::Title(Level::get(from)?)),
-            1 => Some(Effect::Behaviour {
-                weights: Packed::get(from)?,
-                causes: Packed::get(from)?,
-            }),
-            _ => None,
+    fn get(from: &mut Reader) -> Self {
+        match from.byte() {
+            1 => Effect::Behaviour {
+                weights: Packed::get(from),
+                causes: Packed::get(from),
+            },
+            tag => {
+                if tag != 0 {
+                    from.fail::<()>();
+                }
+                Effect::Title(Level::get(from))
+            }
         }
     }
 }
@@ -368,12 +394,12 @@ impl Packed for Ui {
     fn put(&self, out: &mut Writer) {
         self.fields().into_iter().for_each(|field| field.put(out));
     }
-    fn get(from: &mut Reader) -> Option<Self> {
+    fn get(from: &mut Reader) -> Self {
         let mut ui = Ui::default();
         for field in ui.fields_mut() {
-            *field = String::get(from)?;
+            *field = String::get(from);
         }
-        Some(ui)
+        ui
     }
 }
 
