@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
 help:
 	@echo "make serve   build the widget and serve the demo page on http://127.0.0.1:8080"
-	@echo "make test    run every test: lint, engine, markup, browser unit, end-to-end"
+	@echo "make test    run every test: lint, engine, markup, browser unit, bundle size ceiling, end-to-end"
 	@echo "make dist    build the embeddable bundle into dist/"
 	@echo "make size    bundle size report (gzip and brotli per file; fails over the 90 KB gzip target)"
 	@echo "make fuzz    the loader fuzz and property tests ten times with fresh random seeds"
@@ -53,7 +53,7 @@ test-native:
 
 fuzz:
 	for run in 1 2 3 4 5 6 7 8 9 10; do \
-		cargo test --quiet -p levels-engine --test fuzz_loader --test properties --test share || exit 1; \
+		cargo test --quiet -p levels-engine --test fuzz_loader --test properties --test share --test pack || exit 1; \
 	done
 
 test-browser: wasm-target wasm-bindgen browser
@@ -68,7 +68,7 @@ size: dist node-modules
 
 # The bundle may not grow: gzip bytes on its largest path, at most this ceiling. Lower
 # it with every saving; it becomes the 90 KB target (make size) once that is met.
-SIZE_CEILING := 157000
+SIZE_CEILING := 154000
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING)

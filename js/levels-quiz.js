@@ -121,7 +121,10 @@ async function check(text) {
   try {
     return { bytes: checker.check(text) };
   } catch (problems) {
-    return Array.isArray(problems) ? { problems } : { problems: [String(problems)] };
+    if (Array.isArray(problems)) return { problems };
+    // Not a verdict but a crash (a wasm trap): that instance is done for.
+    checkerReady = null;
+    return { error: `the content checker failed (${problems?.message ?? problems})` };
   }
 }
 
@@ -133,6 +136,8 @@ async function findContent(host, language) {
   if (inline) return { ...(await check(inline.textContent ?? "")), own: true };
   const url = host.getAttribute("content");
   if (url) {
+    // Fetch the checker and the file side by side.
+    loadChecker().catch(() => {});
     const file = await fetchFile(new URL(url, document.baseURI), `the content file ${url}`, async (r) =>
       check(await r.text()),
     );

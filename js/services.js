@@ -1,6 +1,7 @@
 // The page's services for one <levels-quiz> element, as the wasm sees them
 // (`Services` in src/embed.rs, behind the `Platform` trait): events and analytics,
-// saved progress, the page's URL, the clipboard, printing and the lead post.
+// saved progress, the page's URL, the clipboard, printing, the lead post, the language
+// switch, focus on a new screen, and the fallback after a panic.
 //
 // Each is a few lines of JavaScript, but done from Rust each browser API costs the
 // wasm its own binding; here they cost the bundle about a kilobyte. Decisions stay in
@@ -92,7 +93,8 @@ export class Services {
     } catch {
       sheet = null;
     }
-    const existing = document.adoptedStyleSheets;
+    // A copy: the property hands back the same live array every time.
+    const existing = [...document.adoptedStyleSheets];
     const closed = [...this.root.querySelectorAll("details:not([open])")];
     if (sheet) document.adoptedStyleSheets = [...existing, sheet];
     this.host.setAttribute("data-lq-printing", "");
@@ -123,6 +125,11 @@ export class Services {
     }
     for (let i = 0; i + 1 < params.length; i += 2) url.searchParams.set(params[i], params[i + 1]);
     return url.href;
+  }
+
+  // The current screen's heading (tabindex="-1", so it can take focus).
+  focusScreen() {
+    this.root.querySelector("[data-screen] [tabindex='-1']")?.focus();
   }
 
   // The element sees the attribute change and mounts the quiz in that language.

@@ -202,6 +202,18 @@ pub fn Quiz(props: &QuizProps) -> Html {
         );
     }
 
+    // Each new screen, once the visitor has acted, takes focus at its heading (not on
+    // a fresh page load: the page's own reading order comes first there).
+    {
+        let platform = platform.clone();
+        let interacted = state.interacted;
+        use_effect_with(screen, move |_| {
+            if interacted {
+                platform.focus_screen();
+            }
+        });
+    }
+
     // Completion is announced once per arrival on the result screen.
     {
         let platform = platform.clone();
@@ -320,7 +332,6 @@ pub fn Quiz(props: &QuizProps) -> Html {
         content: content.clone(),
         session: state.session.clone(),
         outcome: (*outcome).clone(),
-        focus: state.interacted,
         link_error: *link_error,
         lead_draft: (*lead_draft).clone(),
         lead_status: *lead_status,

@@ -51,6 +51,8 @@ extern "C" {
     fn cta_href(this: &Services, base: &str, params: Vec<String>) -> String;
     #[wasm_bindgen(method, js_name = setLanguage)]
     fn set_language(this: &Services, code: &str);
+    #[wasm_bindgen(method, js_name = focusScreen)]
+    fn focus_screen(this: &Services);
     /// Resolves to whether the server accepted the fields (key, value, ...).
     #[wasm_bindgen(method, js_name = postLead)]
     fn post_lead(this: &Services, url: &str, fields: Vec<String>) -> js_sys::Promise;
@@ -59,6 +61,8 @@ extern "C" {
     pub(crate) fn fail(this: &Services, message: &str);
     #[wasm_bindgen(method, getter)]
     pub(crate) fn connected(this: &Services) -> bool;
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn host(this: &Services) -> HtmlElement;
 }
 
 /// A mounted widget.
@@ -450,6 +454,10 @@ impl Platform for BrowserPlatform {
 
     fn set_language(&self, code: &str) {
         self.services.set_language(code);
+    }
+
+    fn focus_screen(&self) {
+        self.services.focus_screen();
     }
 
     fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>) {

@@ -26,7 +26,9 @@ pub fn install() {
 pub fn register(services: &Services) {
     HOSTS.with(|hosts| {
         if let Ok(mut hosts) = hosts.try_borrow_mut() {
-            hosts.retain(Services::connected);
+            // A remount (a language switch) replaces the element's old entry.
+            let host = services.host();
+            hosts.retain(|h| h.connected() && h.host() != host);
             hosts.push(services.clone());
         }
     });

@@ -4,7 +4,7 @@
 use levels_engine::{load_str, score, Answers, Content, DEFAULT_CONTENT};
 use levels_quiz::app::{Quiz, QuizProps, Root, RootProps, Source};
 use levels_quiz::components::{
-    profile_chart, QuestionProps, QuestionView, ResultProps, ResultView,
+    profile_chart, result_view, QuestionProps, QuestionView, ResultProps,
 };
 use levels_quiz::config::{Config, Mode};
 use levels_quiz::platform::{Offline, Platform, WidgetEvent};
@@ -67,6 +67,31 @@ async fn render<C: BaseComponent>(props: C::Properties) -> String {
         .await
 }
 
+/// Props of [`View`]: a view function to render.
+#[derive(Properties)]
+struct ViewProps {
+    view: Rc<dyn Fn() -> Html>,
+}
+
+impl PartialEq for ViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.view, &other.view)
+    }
+}
+
+/// Renders a view function (a stateless view is a function, not a component).
+#[component]
+fn View(props: &ViewProps) -> Html {
+    (props.view)()
+}
+
+async fn render_view(view: impl Fn() -> Html + 'static) -> String {
+    render::<View>(ViewProps {
+        view: Rc::new(view),
+    })
+    .await
+}
+
 /// Asserts that every fragment appears in `html`, in order.
 #[track_caller]
 fn check_fragments(html: &str, fragments: &[&str]) {
@@ -122,7 +147,6 @@ async fn a_question_is_a_labelled_radio_group_with_progress() {
         index: 2,
         selected: Some(1),
         needs_answer: false,
-        focus: false,
         on_action: Callback::noop(),
     })
     .await;
@@ -167,7 +191,6 @@ async fn next_without_an_answer_says_so_and_the_last_question_finishes() {
         index: last,
         selected: None,
         needs_answer: true,
-        focus: false,
         on_action: Callback::noop(),
     })
     .await;
@@ -193,20 +216,9 @@ async fn next_without_an_answer_says_so_and_the_last_question_finishes() {
 async fn the_profile_picture_marks_the_title_level_and_says_it_in_words() {
     let content = content();
     let outcome = answers(&content, STUCK_VP);
-    /// The chart alone: `profile_chart` is a view function, rendered here by a
-    /// one-line component.
-    #[derive(Properties, PartialEq)]
-    struct ChartProps {
-        content: Shared<Content>,
-        outcome: Shared<levels_engine::Outcome>,
-    }
-    #[component]
-    fn Chart(props: &ChartProps) -> Html {
-        profile_chart(&props.content, &props.outcome)
-    }
-    let html = render::<Chart>(ChartProps {
-        content: content.clone(),
-        outcome: outcome.clone(),
+    let html = render_view({
+        let (content, outcome) = (content.clone(), outcome.clone());
+        move || profile_chart(&content, &outcome)
     })
     .await;
     let p = outcome.profile;
@@ -232,19 +244,23 @@ async fn the_profile_picture_marks_the_title_level_and_says_it_in_words() {
 async fn a_result_shows_verdict_causes_steps_terms_and_the_call_to_action() {
     let content = content();
     let outcome = answers(&content, STUCK_VP);
-    let html = render::<ResultView>(ResultProps {
-        content: content.clone(),
-        outcome: outcome.clone(),
-        focus: false,
-        cta_label: content.cta.label.clone().into(),
-        cta_href: content.cta.href.clone().into(),
-        share_url: None,
-        lead_status: Default::default(),
-        lead_after_results: false,
-        platform: offline(),
-        on_action: Callback::noop(),
-        on_cta: Callback::noop(),
-        on_lead_retry: Callback::noop(),
+    let html = render_view({
+        let (content, outcome) = (content.clone(), outcome.clone());
+        move || {
+            result_view(&ResultProps {
+                content: content.clone(),
+                outcome: outcome.clone(),
+                cta_label: content.cta.label.clone().into(),
+                cta_href: content.cta.href.clone().into(),
+                share_url: None,
+                lead_status: Default::default(),
+                lead_after_results: false,
+                platform: offline(),
+                on_action: Callback::noop(),
+                on_cta: Callback::noop(),
+                on_lead_retry: Callback::noop(),
+            })
+        }
     })
     .await;
     let text = content.verdicts.get(outcome.title, outcome.operating);
@@ -472,7 +488,6 @@ async fn the_lead_form_labels_every_field() {
     let html = render::<LeadForm>(LeadFormProps {
         content: content.clone(),
         draft: Default::default(),
-        focus: false,
         on_change: Callback::noop(),
         on_submit: Callback::noop(),
         on_skip: Callback::noop(),
@@ -543,7 +558,6 @@ async fn the_chinese_quiz_renders_in_chinese() {
         index: 0,
         selected: None,
         needs_answer: false,
-        focus: false,
         on_action: Callback::noop(),
     })
     .await;

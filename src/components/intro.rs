@@ -3,33 +3,23 @@
 use levels_engine::Content;
 use yew::prelude::*;
 
-use super::use_focus_on_mount;
 use crate::config::Language;
 use crate::shared::Shared;
 
-/// Props of [`Intro`].
-#[derive(Properties, Clone, PartialEq)]
+/// What [`intro`] shows, and the intents it reports.
 pub struct IntroProps {
     /// The content: intro texts, its language and the switch's accessible name.
     pub content: Shared<Content>,
-    /// Move focus to the heading on mount (after a restart).
-    #[prop_or_default]
-    pub focus: bool,
     /// The visitor pressed start.
     pub on_start: Callback<()>,
     /// The languages to offer; the switch shows when there are several.
-    #[prop_or_default]
     pub languages: Vec<Language>,
     /// The visitor picked a language.
-    #[prop_or_default]
     pub on_language: Callback<String>,
 }
 
 /// The first screen, with one clear start button.
-#[component]
-pub fn Intro(props: &IntroProps) -> Html {
-    let heading = use_node_ref();
-    use_focus_on_mount(heading.clone(), props.focus);
+pub fn intro(props: &IntroProps) -> Html {
     let intro = &props.content.intro;
     let on_click = props.on_start.reform(|_: MouseEvent| ());
     let switch = (props.languages.len() > 1).then(|| {
@@ -51,9 +41,9 @@ pub fn Intro(props: &IntroProps) -> Html {
         }
     });
     html! {
-        <section class="lq-screen lq-intro" data-screen="intro">
+        <section key="intro" class="lq-screen lq-intro" data-screen="intro">
             { for switch }
-            <h2 class="lq-title" tabindex="-1" ref={heading}>{ &intro.title }</h2>
+            <h2 class="lq-title" tabindex="-1">{ &intro.title }</h2>
             <p class="lq-lead">{ &intro.body }</p>
             <ul class="lq-points">
                 { for intro.points.iter().map(|point| html! { <li>{ point }</li> }) }

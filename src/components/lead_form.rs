@@ -4,7 +4,6 @@ use levels_engine::Content;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::use_focus_on_mount;
 use crate::lead::{LeadDraft, LeadProblem};
 use crate::shared::Shared;
 
@@ -15,9 +14,6 @@ pub struct LeadFormProps {
     pub content: Shared<Content>,
     /// What the visitor typed so far.
     pub draft: LeadDraft,
-    /// Move focus to the heading on mount.
-    #[prop_or_default]
-    pub focus: bool,
     /// A field changed.
     pub on_change: Callback<LeadDraft>,
     /// Sent, with every field valid.
@@ -30,8 +26,6 @@ pub struct LeadFormProps {
 /// field and tied to it with `aria-describedby`, and focus moves to the first one.
 #[component]
 pub fn LeadForm(props: &LeadFormProps) -> Html {
-    let heading = use_node_ref();
-    use_focus_on_mount(heading.clone(), props.focus);
     // Failed attempts to send; each one moves focus to the first field to fix, after
     // the render that shows the messages.
     let attempts = use_state(|| 0u32);
@@ -108,7 +102,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
 
     html! {
         <section class="lq-screen lq-lead-screen" data-screen="lead">
-            <h2 class="lq-title" tabindex="-1" ref={heading}>{ &ui.lead_heading }</h2>
+            <h2 class="lq-title" tabindex="-1">{ &ui.lead_heading }</h2>
             <p class="lq-lead">{ &ui.lead_body }</p>
             <form class="lq-form lq-lead-form" ref={form} onsubmit={on_submit} novalidate=true>
                 <div class="lq-field">

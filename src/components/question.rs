@@ -3,7 +3,7 @@
 use levels_engine::{fill, Action, Content};
 use yew::prelude::*;
 
-use super::{progress_bar, use_focus_on_mount};
+use super::progress_bar;
 use crate::shared::Shared;
 
 /// Props of [`QuestionView`].
@@ -17,9 +17,6 @@ pub struct QuestionProps {
     pub selected: Option<usize>,
     /// Whether to say that an answer is needed to go on.
     pub needs_answer: bool,
-    /// Move focus to the prompt on mount.
-    #[prop_or_default]
-    pub focus: bool,
     /// Choose, next and back.
     pub on_action: Callback<Action>,
 }
@@ -29,9 +26,7 @@ pub struct QuestionProps {
 /// move the choice within the group, Enter goes on (as does the Next button).
 #[component]
 pub fn QuestionView(props: &QuestionProps) -> Html {
-    let heading = use_node_ref();
     let group = use_node_ref();
-    use_focus_on_mount(heading.clone(), props.focus);
 
     let content = &props.content;
     let ui = &content.ui;
@@ -113,7 +108,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             <form class="lq-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="lq-fieldset" aria-describedby={described_by}>
                     <legend class="lq-legend">
-                        <h2 class="lq-prompt" id={prompt_id} tabindex="-1" ref={heading}>
+                        <h2 class="lq-prompt" id={prompt_id} tabindex="-1">
                             { &question.prompt }
                         </h2>
                     </legend>

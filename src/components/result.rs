@@ -4,35 +4,27 @@ use levels_engine::{fill, Action, Content, Outcome};
 use yew::prelude::*;
 
 use super::{
-    call_to_action, cause_list, pattern_list, profile_chart, step_list, term_list,
-    use_focus_on_mount, ResultActions,
+    call_to_action, cause_list, pattern_list, profile_chart, step_list, term_list, ResultActions,
 };
 use crate::lead::LeadStatus;
 use crate::platform::Platform;
 use crate::shared::Shared;
 
-/// Props of [`ResultView`].
-#[derive(Properties, Clone, PartialEq)]
+/// What [`result_view`] shows, and the intents it reports.
 pub struct ResultProps {
     /// The content.
     pub content: Shared<Content>,
     /// The scored outcome.
     pub outcome: Shared<Outcome>,
-    /// Move focus to the headline on mount.
-    #[prop_or_default]
-    pub focus: bool,
     /// The call to action's text.
     pub cta_label: AttrValue,
     /// The call to action's URL.
     pub cta_href: AttrValue,
     /// A link to this result, when sharing is on.
-    #[prop_or_default]
     pub share_url: Option<String>,
     /// Where a sent lead stands.
-    #[prop_or_default]
     pub lead_status: LeadStatus,
     /// Whether to offer the lead form.
-    #[prop_or_default]
     pub lead_after_results: bool,
     /// Copying and printing.
     pub platform: Shared<dyn Platform>,
@@ -45,10 +37,7 @@ pub struct ResultProps {
 }
 
 /// Everything the visitor learns, in reading order.
-#[component]
-pub fn ResultView(props: &ResultProps) -> Html {
-    let heading = use_node_ref();
-    use_focus_on_mount(heading.clone(), props.focus);
+pub fn result_view(props: &ResultProps) -> Html {
     let content = &props.content;
     let outcome = &props.outcome;
     let ui = &content.ui;
@@ -62,10 +51,10 @@ pub fn ResultView(props: &ResultProps) -> Html {
     );
     let on_restart = props.on_action.reform(|_: MouseEvent| Action::Restart);
     html! {
-        <section class="lq-screen lq-result" data-screen="result"
+        <section key="result" class="lq-screen lq-result" data-screen="result"
             data-verdict={outcome.verdict.id()} data-level={outcome.operating.id()}>
             <p class="lq-eyebrow">{ &ui.result_eyebrow }</p>
-            <h2 class="lq-title" tabindex="-1" ref={heading}>{ &text.headline }</h2>
+            <h2 class="lq-title" tabindex="-1">{ &text.headline }</h2>
             <p class="lq-lead">{ &text.body }</p>
 
             <section class="lq-block lq-profile">

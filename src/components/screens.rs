@@ -3,14 +3,13 @@
 use levels_engine::{Action, Content, LinkError, Outcome, Screen, Session};
 use yew::prelude::*;
 
-use super::{notice, Intro, LeadForm, QuestionView, ResultView};
+use super::{intro, notice, result_view, IntroProps, LeadForm, QuestionView, ResultProps};
 use crate::config::Language;
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::Platform;
 use crate::shared::Shared;
 
 /// What [`screens`] shows, and every intent the screens report.
-#[derive(Clone, PartialEq)]
 pub struct ScreensProps {
     /// The content.
     pub content: Shared<Content>,
@@ -18,8 +17,6 @@ pub struct ScreensProps {
     pub session: Session,
     /// The outcome, once every question is answered.
     pub outcome: Option<Shared<Outcome>>,
-    /// Move focus to each new screen's heading.
-    pub focus: bool,
     /// A shared link that could not be read.
     pub link_error: Option<LinkError>,
     /// What the visitor typed into the lead form.
@@ -61,19 +58,15 @@ pub fn screens(props: &ScreensProps) -> Html {
         )
     });
     let screen = match props.session.screen() {
-        Screen::Intro => html! {
-            <Intro
-                key="intro"
-                content={content.clone()}
-                focus={props.focus}
-                on_start={on_action.reform(|_| Action::Start)}
-                languages={props.languages.clone()}
-                on_language={{
-                    let platform = props.platform.clone();
-                    Callback::from(move |code: String| platform.set_language(&code))
-                }}
-            />
-        },
+        Screen::Intro => intro(&IntroProps {
+            content: content.clone(),
+            on_start: on_action.reform(|_| Action::Start),
+            languages: props.languages.clone(),
+            on_language: {
+                let platform = props.platform.clone();
+                Callback::from(move |code: String| platform.set_language(&code))
+            },
+        }),
         Screen::Question(index) => html! {
             <QuestionView
                 key={format!("q{index}")}
@@ -81,7 +74,6 @@ pub fn screens(props: &ScreensProps) -> Html {
                 index={index}
                 selected={props.session.answers().get(index).copied().flatten()}
                 needs_answer={props.session.needs_answer()}
-                focus={props.focus}
                 on_action={on_action.clone()}
             />
         },
@@ -90,30 +82,25 @@ pub fn screens(props: &ScreensProps) -> Html {
                 key="lead"
                 content={content.clone()}
                 draft={props.lead_draft.clone()}
-                focus={props.focus}
                 on_change={props.on_lead_change.clone()}
                 on_submit={props.on_lead_submit.clone()}
                 on_skip={on_action.reform(|_| Action::LeaveLead)}
             />
         },
         Screen::Result => match &props.outcome {
-            Some(outcome) => html! {
-                <ResultView
-                    key="result"
-                    content={content.clone()}
-                    outcome={outcome.clone()}
-                    focus={props.focus}
-                    cta_label={props.cta_label.clone()}
-                    cta_href={props.cta_href.clone()}
-                    share_url={props.share_url.clone()}
-                    lead_status={props.lead_status}
-                    lead_after_results={props.lead_after_results}
-                    platform={props.platform.clone()}
-                    on_action={on_action.clone()}
-                    on_cta={props.on_cta.clone()}
-                    on_lead_retry={props.on_lead_submit.clone()}
-                />
-            },
+            Some(outcome) => result_view(&ResultProps {
+                content: content.clone(),
+                outcome: outcome.clone(),
+                cta_label: props.cta_label.clone().into(),
+                cta_href: props.cta_href.clone().into(),
+                share_url: props.share_url.clone(),
+                lead_status: props.lead_status,
+                lead_after_results: props.lead_after_results,
+                platform: props.platform.clone(),
+                on_action: on_action.clone(),
+                on_cta: props.on_cta.clone(),
+                on_lead_retry: props.on_lead_submit.clone(),
+            }),
             // The engine only reaches the result with every answer given.
             None => html! {},
         },

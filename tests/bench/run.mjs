@@ -399,12 +399,13 @@ function markdown({ s, args, env, startedAt, seconds, dist }) {
   lines.push("The files of `dist/` this run served, as `node scripts/size-report.mjs` counts them (bytes):", "");
   row("file", "raw", "gzip -9", "brotli q11", "fetched");
   row("---", "---:", "---:", "---:", "---");
-  for (const f of bundle.files) row(`\`${f.file}\``, n(f.raw), n(f.gzip), n(f.brotli), f.language ? `only for ${f.language}` : "always");
-  for (const p of bundle.paths) row(`total, ${p.path} path`, n(p.raw), n(p.gzip), n(p.brotli), "");
+  const when = (f) => (f.language ? `only for ${f.language}` : f.checker ? "only for own content" : "always");
+  for (const f of bundle.files) row(`\`${f.file}\``, n(f.raw), n(f.gzip), n(f.brotli), when(f));
+  for (const p of bundle.paths) row(`total, ${p.path} path`, n(p.raw), n(p.gzip), n(p.brotli), p.budgeted === false ? "not budgeted" : "");
   const budget = bundle.budget.bytes;
   lines.push(
     "",
-    `Budget: gzip at most ${n(budget)} bytes (90 KB, 1 KB = 1000 bytes) on every path: ` +
+    `Budget: gzip at most ${n(budget)} bytes (90 KB, 1 KB = 1000 bytes) on the default and every language path: ` +
       (bundle.within_budget ? `within, ${n(budget - bundle.total.gzip)} bytes to spare.` : `**over by ${n(bundle.over_by)} bytes** (${bundle.total_path} path).`),
     "",
     "## Machine",

@@ -24,7 +24,7 @@ const TYPES = {
   ".json": "application/json",
   ".wasm": "application/wasm",
 };
-const COMPRESSED = new Set([".js", ".mjs", ".wasm", ".css", ".json"]);
+const COMPRESSED = new Set([".js", ".mjs", ".wasm", ".css", ".json", ".bin"]);
 
 const ROOTS = [
   ["/pages/", join(here, "pages")],

@@ -985,6 +985,7 @@ describe("print", () => {
     await quiz.waitFor("result");
     const terms = await quiz.host.locator("details.lq-term").count();
     assert.ok(terms > 0);
+    const sheetsBefore = await page.evaluate(() => document.adoptedStyleSheets.length);
     await quiz.host.locator(".lq-print").click();
     const prints = await page.evaluate(() => window.__prints);
     assert.equal(prints.length, 1, "window.print() is called once");
@@ -994,6 +995,11 @@ describe("print", () => {
     assert.match(pageCss, /@media print/, "a page stylesheet leaves the rest of the page out");
     assert.equal(await element(page).getAttribute("data-lq-printing"), null, "unmarked after");
     assert.equal(await quiz.host.locator("details.lq-term:not([open])").count(), terms, "definitions closed again after");
+    assert.equal(
+      await page.evaluate(() => document.adoptedStyleSheets.length),
+      sheetsBefore,
+      "the page's own printing is left as it was: no stylesheet stays behind",
+    );
 
     // Put the page back in the state it was printed in, and look at it as print media.
     await page.evaluate((css) => {

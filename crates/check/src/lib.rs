@@ -31,11 +31,22 @@ fn problems(lines: impl IntoIterator<Item = String>) -> JsValue {
         .into()
 }
 
+/// Deeper than any content file needs; deeper values become `null` (which the loader
+/// then reports where it expected something), so hostile nesting cannot exhaust the
+/// wasm stack.
+const MAX_DEPTH: usize = 32;
+
 /// What `JSON.parse` returned, as the engine's [`Json`]. Converted by hand rather than
 /// through serde, whose generic deserializer would cost more than the loader.
 /// Objects keep `Object.entries` order, as a serde conversion would.
 fn to_json(value: &JsValue) -> Json {
-    if let Some(flag) = value.as_bool() {
+    convert(value, 0)
+}
+
+fn convert(value: &JsValue, depth: usize) -> Json {
+    if depth > MAX_DEPTH {
+        Json::Null
+    } else if let Some(flag) = value.as_bool() {
         Json::Bool(flag)
     } else if let Some(number) = value.as_f64() {
         Json::Number(number)
@@ -43,7 +54,7 @@ fn to_json(value: &JsValue) -> Json {
         Json::String(text)
     } else if js_sys::Array::is_array(value) {
         let items = js_sys::Array::from(value);
-        Json::Array(items.iter().map(|item| to_json(&item)).collect())
+        Json::Array(items.iter().map(|item| convert(&item, depth + 1)).collect())
     } else if let Some(object) = value.dyn_ref::<js_sys::Object>() {
         let fields = js_sys::Object::entries(object)
             .iter()
@@ -51,7 +62,7 @@ fn to_json(value: &JsValue) -> Json {
                 let entry = js_sys::Array::from(&entry);
                 (
                     entry.get(0).as_string().unwrap_or_default(),
-                    to_json(&entry.get(1)),
+                    convert(&entry.get(1), depth + 1),
                 )
             })
             .collect();

@@ -1,10 +1,10 @@
 //! A small JSON value type the loader walks.
 //!
 //! The engine does not depend on one JSON parser. Native tools parse text with
-//! `serde_json` (the `json` feature); the widget lets the browser's `JSON.parse` do it
-//! and converts the result with `serde-wasm-bindgen`. Both produce a [`Json`] through
-//! its `Deserialize` impl, which keeps object keys in file order and keeps duplicate
-//! keys, so the loader can report them.
+//! `serde_json` (the `json` feature), through the `Deserialize` impl of [`Json`], which
+//! keeps object keys in file order and keeps duplicate keys, so the loader can report
+//! them. The browser's content checker (`crates/check`) lets `JSON.parse` do it and
+//! converts the result by hand, keeping `Object.entries` order.
 
 use std::fmt;
 

@@ -1,7 +1,9 @@
 //! The validated content model: what a loaded quiz is made of.
 //!
-//! Values of these types only come out of [`crate::load`], so every reference in them
-//! (a term, a cause, an option) points at something that exists.
+//! Values of these types only come out of [`crate::load`] (which checks every rule) or
+//! [`crate::unpack`] (which reads what `load` accepted and checks that every reference
+//! still holds), so every reference in them (a term, a cause, an option) points at
+//! something that exists.
 
 use serde::Serialize;
 

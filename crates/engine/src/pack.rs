@@ -60,7 +60,7 @@ fn references_hold(content: &Content) -> bool {
         && content
             .questions
             .iter()
-            .all(|q| (1..=MAX_OPTIONS).contains(&q.options.len()))
+            .all(|q| (2..=MAX_OPTIONS).contains(&q.options.len()))
         && content
             .questions
             .iter()
