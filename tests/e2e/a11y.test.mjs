@@ -8,6 +8,7 @@ import { PNG } from "pngjs";
 import {
   completeFast,
   content,
+  eventually,
   focused,
   horizontalOverflow,
   launch,
@@ -292,7 +293,7 @@ describe("keyboard and zoom", () => {
     const total = content.questions.length;
     for (let n = 1; n <= total; n++) {
       await quiz.progress().filter({ hasText: new RegExp(`^Question ${n} of`) }).waitFor();
-      assert.match(await focused(page), /^H2:lq-prompt/, `question ${n} starts at its prompt`);
+      assert.match(await eventually(() => focused(page), /^H2:lq-prompt/), /^H2:lq-prompt/, `question ${n} starts at its prompt`);
       await press("Tab", `question ${n}`);
       assert.match(await focused(page), /^INPUT:/);
       await press("End", `question ${n}`);
@@ -302,7 +303,7 @@ describe("keyboard and zoom", () => {
       await press("Enter", `question ${n}`);
     }
     await quiz.waitFor("result");
-    assert.match(await focused(page), /^H2:/, "the result starts at its headline");
+    assert.match(await eventually(() => focused(page), /^H2:/), /^H2:/, "the result starts at its headline");
     // Tab through the result, opening every definition with Enter, up to Start over.
     for (let i = 0; i < 60; i++) {
       await press("Tab", "result");

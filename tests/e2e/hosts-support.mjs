@@ -12,7 +12,7 @@ import pixelmatch from "pixelmatch";
 import { PNG } from "pngjs";
 import { artifacts, repo } from "./support.mjs";
 
-export { launch, Quiz, repo, startServer } from "./support.mjs";
+export { eventually, launch, Quiz, repo, startServer } from "./support.mjs";
 
 /**
  * One stylesheet every host page links: a fixed `--lq-font` and a fixed width for the

@@ -7,7 +7,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { artifacts, Quiz, repo } from "./support.mjs";
 
-export { launch, Quiz, startServer } from "./support.mjs";
+export { eventually, launch, Quiz, startServer } from "./support.mjs";
 
 export const marketerArtifacts = join(artifacts, "marketer");
 await mkdir(marketerArtifacts, { recursive: true });

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import {
   content,
   events,
+  eventually,
   finishLast,
   focused,
   focusInDialog,
@@ -592,7 +593,7 @@ describe("lead", () => {
     await finishLast(quiz);
     await quiz.waitFor("lead");
     assert.equal(await quiz.host.locator(".lq-lead-screen h2").textContent(), UI.lead_heading);
-    assert.match(await focused(page), /^H2/);
+    assert.match(await eventually(() => focused(page), /^H2/), /^H2/);
 
     // Empty: every field says what is wrong, focus moves to the first.
     await quiz.host.locator(".lq-lead-form button[type=submit]").click();

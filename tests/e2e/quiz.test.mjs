@@ -1,7 +1,7 @@
 // End-to-end: the built dist/ bundle on host pages, driven in headless Chromium.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, Quiz, screenshot, startServer } from "./support.mjs";
+import { eventually, launch, Quiz, screenshot, startServer } from "./support.mjs";
 
 const STUCK_VP =
   "role-vp,hours-firefighting,measured-unclear,talk-team,stall-coordinate,away-calls,budget-missing,delegate-assign,hear-problems,meetings-ops,decisions-escalated,old-checked,role-talk-never".split(",");
@@ -70,6 +70,8 @@ describe("a visitor", () => {
         while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
         return el ? `${el.tagName}:${el.getAttribute("class") ?? ""}:${el.value ?? ""}` : "";
       });
+    // Focus moves to a new screen's heading in an effect after the screen renders.
+    const focusSettles = async (pattern) => assert.match(await eventually(focusedText, pattern), pattern);
     // Tab from the top of the page to the start button.
     // (past the language switch, whose buttons come first).
     for (let i = 0; i < 10 && !/^BUTTON:lq-button lq-primary/.test(await focusedText()); i++) {
@@ -85,7 +87,7 @@ describe("a visitor", () => {
         n,
       );
       // Focus is on the prompt; Tab enters the radio group, arrows move within it.
-      assert.match(await focusedText(), /^H2:lq-prompt/);
+      await focusSettles(/^H2:lq-prompt/);
       await page.keyboard.press("Tab");
       assert.match(await focusedText(), /^INPUT:/);
       await page.keyboard.press("ArrowDown");
@@ -96,7 +98,7 @@ describe("a visitor", () => {
       await page.keyboard.press("Enter");
     }
     await quiz.waitFor("result");
-    assert.match(await focusedText(), /^H2:/);
+    await focusSettles(/^H2:/);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -120,3 +120,18 @@ export async function screenshot(page, name) {
   await mkdir(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Reads `read()` until it matches `pattern` or `ms` pass, and returns the last value
+ * (assert on it). For what settles a task after the DOM changes: focus moves to a new
+ * screen's heading in an effect, which Yew's scheduler may run a task later when it
+ * yields under load.
+ */
+export async function eventually(read, pattern, ms = 2000) {
+  let value = await read();
+  for (const deadline = Date.now() + ms; !pattern.test(value) && Date.now() < deadline; ) {
+    await new Promise((ok) => setTimeout(ok, 20));
+    value = await read();
+  }
+  return value;
+}
