@@ -141,10 +141,20 @@ pub fn mount(
     let loaded = match (content_error, problems) {
         (Some(message), _) => Err(("content-unavailable", vec![message])),
         (None, Some(problems)) => Err(("content-invalid", problems)),
-        (None, None) => levels_engine::unpack(packed.as_deref().unwrap_or(crate::BUILT_IN))
+        (None, None) => packed
+            .and_then(|bytes| {
+                let content = levels_engine::unpack(&bytes).map(Shared::new);
+                if content.is_none() {
+                    // A language file from another release (a stale CDN cache): the
+                    // visitor still gets a quiz, in the built-in language.
+                    web_sys::console::warn_1(&"<levels-quiz>: the language file does not match this version of levels-quiz; showing the built-in quiz".into());
+                }
+                content
+            })
+            .or_else(built_in)
             .ok_or((
                 "content-invalid",
-                vec!["the quiz's packed content could not be read; rebuild it with this version of levels-quiz".to_owned()],
+                vec!["the built-in quiz could not be read".to_owned()],
             )),
     };
     let source = match loaded {
@@ -153,7 +163,7 @@ pub fn mount(
             // the direction follows the quiz's language, not the host page's.
             container.set_attribute("lang", &content.language)?;
             container.set_attribute("dir", direction(&content.language))?;
-            Source::Ready(Shared::new(content))
+            Source::Ready(content)
         }
         Err((code, problems)) => {
             let message = problems.join("\n");
@@ -297,12 +307,38 @@ fn report_value(report: &Report) -> JsValue {
 
 /// Gives the shadow root the widget's stylesheet as a constructed sheet, which a
 /// strict CSP without `'unsafe-inline'` still allows (a `<style>` element it blocks).
+///
+/// One sheet serves every element on the page: it is parsed once, not per widget.
 fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = web_sys::CssStyleSheet::new()?;
-    sheet.replace_sync(crate::STYLESHEET)?;
+    thread_local! {
+        static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
+    }
+    let sheet = match SHEET.with(|sheet| sheet.borrow().clone()) {
+        Some(sheet) => sheet,
+        None => {
+            let sheet = web_sys::CssStyleSheet::new()?;
+            sheet.replace_sync(crate::STYLESHEET)?;
+            SHEET.with(|cell| *cell.borrow_mut() = Some(sheet.clone()));
+            sheet
+        }
+    };
     let sheets = js_sys::Array::of1(&sheet);
     js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &sheets)?;
     Ok(())
+}
+
+/// The built-in quiz, unpacked once per page and shared by every element showing it.
+fn built_in() -> Option<Shared<Content>> {
+    thread_local! {
+        static BUILT_IN: RefCell<Option<Shared<Content>>> = const { RefCell::new(None) };
+    }
+    BUILT_IN.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            *cell = levels_engine::unpack(crate::BUILT_IN).map(Shared::new);
+        }
+        cell.clone()
+    })
 }
 
 fn object(fields: &[(&str, JsValue)]) -> JsValue {

@@ -10,9 +10,9 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pixelmatch from "pixelmatch";
 import { PNG } from "pngjs";
-import { artifacts, repo } from "./support.mjs";
+import { artifacts, repo, STUCK_VP } from "./support.mjs";
 
-export { eventually, launch, Quiz, repo, startServer } from "./support.mjs";
+export { eventually, launch, Quiz, repo, startServer, STUCK_VP } from "./support.mjs";
 
 /**
  * One stylesheet every host page links: a fixed `--lq-font` and a fixed width for the
@@ -26,8 +26,6 @@ export const VIEWPORT = { width: 1000, height: 900 };
 export const content = JSON.parse(await readFile(join(repo, "content/en.json"), "utf8"));
 export const questionIds = content.questions.map((q) => q.id);
 /** A known path through the quiz: a VP stuck one level down. */
-export const STUCK_VP =
-  "role-vp,hours-firefighting,measured-unclear,talk-team,stall-coordinate,away-calls,budget-missing,delegate-assign,hear-problems,meetings-ops,decisions-escalated,old-checked,role-talk-never".split(",");
 
 // Runs in every page before its own scripts: records CSP violations (they bubble and
 // are composed, so one listener on the document hears those from shadow roots too).

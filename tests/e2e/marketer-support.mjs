@@ -5,9 +5,9 @@
 // Builds on support.mjs (server, browser, the Quiz page object).
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { artifacts, Quiz, repo } from "./support.mjs";
+import { artifacts, Quiz, repo, STUCK_VP } from "./support.mjs";
 
-export { eventually, launch, Quiz, startServer } from "./support.mjs";
+export { eventually, launch, Quiz, startServer, STUCK_VP } from "./support.mjs";
 
 export const marketerArtifacts = join(artifacts, "marketer");
 await mkdir(marketerArtifacts, { recursive: true });
@@ -17,8 +17,6 @@ export const content = JSON.parse(await readFile(join(repo, "content/en.json"), 
 /** Where saved progress lives for the built-in quiz. */
 export const STORAGE_KEY = `levels-quiz:${content.id}:${content.version}`;
 /** A known path through the quiz: a VP stuck one level down. */
-export const STUCK_VP =
-  "role-vp,hours-firefighting,measured-unclear,talk-team,stall-coordinate,away-calls,budget-missing,delegate-assign,hear-problems,meetings-ops,decisions-escalated,old-checked,role-talk-never".split(",");
 export const STUCK_VP_OUTCOME = { level: "unification", verdict: "incomplete-promotion" };
 /** The option index of each STUCK_VP answer, question by question. */
 export const STUCK_VP_INDEXES = STUCK_VP.map((id, q) => content.questions[q].options.findIndex((o) => o.id === id));

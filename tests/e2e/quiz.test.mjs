@@ -1,10 +1,7 @@
 // End-to-end: the built dist/ bundle on host pages, driven in headless Chromium.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { eventually, launch, Quiz, screenshot, startServer } from "./support.mjs";
-
-const STUCK_VP =
-  "role-vp,hours-firefighting,measured-unclear,talk-team,stall-coordinate,away-calls,budget-missing,delegate-assign,hear-problems,meetings-ops,decisions-escalated,old-checked,role-talk-never".split(",");
+import { eventually, launch, Quiz, screenshot, startServer, STUCK_VP } from "./support.mjs";
 
 let server;
 let browser;
@@ -225,4 +222,26 @@ describe("a Chinese-speaking visitor", () => {
       await context.close();
     });
   }
+
+  test("a language file from another release falls back to the built-in quiz, with a warning", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const warnings = [];
+    const errors = [];
+    page.on("console", (msg) => (msg.type() === "warning" ? warnings : msg.type() === "error" ? errors : []).push(msg.text()));
+    page.on("pageerror", (error) => errors.push(error.message));
+    // What a stale CDN cache would serve: the right magic, another layout.
+    await page.route("**/levels-quiz.zh-CN.bin", (route) =>
+      route.fulfill({ body: Buffer.from("LQC1\x05stale"), contentType: "application/octet-stream" }),
+    );
+    await page.goto(server.origin + "/pages/zh.html");
+    const quiz = new Quiz(page);
+    await quiz.waitFor("intro");
+    assert.equal(await quiz.host.locator(".lq-root").getAttribute("lang"), "en");
+    await quiz.start();
+    assert.match(await quiz.progress().textContent(), /^Question 1 of/);
+    assert.ok(warnings.some((w) => /language file does not match/.test(w)), warnings.join("\n"));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

@@ -8,6 +8,10 @@ import { chromium } from "playwright-core";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 export const repo = resolve(here, "../..");
+
+/** A VP whose days go to coordination: the suites' standard run, one option id per question. */
+export const STUCK_VP =
+  "role-vp,hours-firefighting,measured-unclear,talk-team,stall-coordinate,away-calls,budget-missing,delegate-assign,hear-problems,meetings-ops,decisions-escalated,old-checked,role-talk-never".split(",");
 export const artifacts = join(here, "artifacts");
 
 const TYPES = {
