@@ -8,13 +8,16 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 TRUNK_VERSION := 0.21.14
+# Splits the result screen's code into its own wasm file (scripts/build-bundle.sh); its
+# runtime half is the `wasm_split_helpers` crate in Cargo.lock.
+WASM_SPLIT_VERSION := 0.2.4
 # The wasm-bindgen CLI must match the library version in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 # apt-get needs root: use sudo when not root.
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
 .PHONY: help serve dist test test-native test-browser test-e2e test-size lint bench size fuzz \
-	tools wasm-target wasm-bindgen trunk node-modules browser clean
+	tools wasm-target wasm-bindgen wasm-split trunk node-modules browser clean
 
 help:
 	@echo "make serve   build the widget and serve the demo page on http://127.0.0.1:8080"
@@ -26,13 +29,13 @@ help:
 
 # ---- the two commands --------------------------------------------------------------
 
-serve: wasm-target wasm-bindgen node-modules trunk
+serve: wasm-target wasm-bindgen wasm-split node-modules trunk
 	trunk serve --open=false
 
 test: lint test-native test-browser test-size test-e2e
 	@echo "make test: all suites passed"
 
-dist: wasm-target wasm-bindgen node-modules
+dist: wasm-target wasm-bindgen wasm-split node-modules
 	rm -rf dist
 	scripts/build-bundle.sh --release dist
 	@ls -l dist
@@ -42,7 +45,7 @@ dist: wasm-target wasm-bindgen node-modules
 lint: wasm-target
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
-	cargo clippy -p levels-quiz -p levels-check --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+	cargo clippy -p levels-quiz -p levels-check --features levels-quiz/split --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 # Property and fuzz tests use a fixed seed here, so a run is reproducible and CI does
 # not turn red on a case no commit introduced. `make fuzz` explores with fresh seeds.
@@ -78,7 +81,7 @@ bench: dist node-modules browser
 
 # ---- tools, installed only when missing ----------------------------------------------
 
-tools: wasm-target wasm-bindgen node-modules trunk
+tools: wasm-target wasm-bindgen wasm-split node-modules trunk
 
 wasm-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
@@ -88,6 +91,12 @@ wasm-bindgen:
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes)"; \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+wasm-split:
+	@if ! cargo install --list | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):"; then \
+		echo "installing wasm-split-cli $(WASM_SPLIT_VERSION) (a few minutes)"; \
+		cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary; \
 	fi
 
 trunk:

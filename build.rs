@@ -14,6 +14,15 @@ fn main() {
     let out = Path::new(&out);
     println!("cargo::rerun-if-changed=content/en.json");
     println!("cargo::rerun-if-changed=styles/widget.css");
+    // With the `split` feature, the widget's wasm keeps its relocations for
+    // wasm-split-cli (scripts/build-bundle.sh), which reads them to find the code only
+    // the result screen needs and drops them. Only this crate's own cdylib link: the
+    // checker's wasm and the test binaries stay standard wasm for wasm-opt.
+    if env::var_os("CARGO_FEATURE_SPLIT").is_some()
+        && env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
+    {
+        println!("cargo::rustc-link-arg-cdylib=--emit-relocs");
+    }
     let content = match levels_engine::load_str(&read("content/en.json")) {
         Ok(content) => content,
         Err(err) => panic!("build.rs: content/en.json is not valid:\n{err}"),

@@ -2,6 +2,8 @@
 # Builds the embeddable bundle into OUT_DIR:
 #   levels-quiz.js            one ES module: wasm-bindgen's glue + the <levels-quiz> element
 #   levels-quiz_bg.wasm       the widget, with the built-in (English) quiz packed inside
+#   levels-quiz-later.wasm    the result screen and lead form (src/later.rs), split off by
+#                             wasm-split-cli and fetched once the first question shows
 #   levels-quiz.<lang>.bin    every other language's content, checked and packed
 #   levels-quiz-check.js      the content checker (crates/check), which the element
 #   levels-quiz-check_bg.wasm imports only for a marketer's own content file
@@ -21,27 +23,52 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-cargo build --quiet --lib -p levels-quiz -p levels-check --target wasm32-unknown-unknown "${cargo_flags[@]}"
+# `split` marks the deferred code's entry points (src/later.rs) and links the widget's
+# wasm with --emit-relocs (build.rs), which wasm-split-cli reads to find what only
+# those entry points reach.
+cargo build --quiet --lib -p levels-quiz -p levels-check --features levels-quiz/split \
+  --target wasm32-unknown-unknown "${cargo_flags[@]}"
+built=target/wasm32-unknown-unknown/$profile
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# wasm-bindgen, then (release) wasm-opt: crate file name -> OUT-NAME.js + OUT-NAME_bg.wasm
-bindgen() {
-  wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name "$2" \
-    "target/wasm32-unknown-unknown/$profile/$1.wasm"
+# (release) wasm-opt IN OUT. --converge repeats -Oz until nothing shrinks (about 0.5 KB
+# gzip); the target features section is only read by tools.
+optimize() {
   if [ "$profile" = release ]; then
-    # --converge repeats -Oz until nothing shrinks (about 0.5 KB gzip); the target
-    # features section is only read by tools.
     wasm-opt -Oz --converge --strip-debug --strip-producers --strip-target-features \
       --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      -o "$work/$2_bg.opt.wasm" "$work/$2_bg.wasm"
-    mv "$work/$2_bg.opt.wasm" "$work/$2_bg.wasm"
+      -o "$2" "$1"
+  else
+    cp "$1" "$2"
   fi
 }
-bindgen levels_quiz levels-quiz
-bindgen levels_check levels-quiz-check
+# wasm-bindgen, then wasm-opt: WASM OUT-NAME [FLAGS] -> OUT-NAME.js + OUT-NAME_bg.wasm
+bindgen() {
+  wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name "$2" "${@:3}" "$1"
+  optimize "$work/$2_bg.wasm" "$work/$2_bg.opt.wasm"
+  mv "$work/$2_bg.opt.wasm" "$work/$2_bg.wasm"
+}
+
+# The widget's wasm in two: the main module (everything up to and through the
+# questions) and the chunk only the result screen and lead form need. The main module
+# is named `bundle` so the chunk loader's `import { initSync } from "./bundle.js"`
+# lands on the one bundled module below (not a second copy of the glue).
+wasm-split-cli "$built/levels_quiz.wasm" "$work/split" --out-name bundle
+loader="$work/split/__wasm_split.js"
+for needed in 'from "./bundle.js"' '"./split_later.wasm"'; do
+  if ! grep -q "$needed" "$loader"; then
+    echo "build-bundle: wasm-split-cli's loader no longer has '$needed'; update this script" >&2
+    exit 1
+  fi
+done
+sed 's|"./split_later.wasm"|"./levels-quiz-later.wasm"|' "$loader" > "$work/__wasm_split.js"
+optimize "$work/split/split_later.wasm" "$work/levels-quiz-later.wasm"
+# The chunk links to the main module's function table, which wasm-bindgen would drop.
+bindgen "$work/split/bundle.wasm" levels-quiz --keep-lld-exports
+bindgen "$built/levels_check.wasm" levels-quiz-check
 
 # The element's module is appended to the glue, so the page fetches one script.
 glue="$work/levels-quiz.js"
@@ -74,5 +101,5 @@ for script in bundle:levels-quiz levels-quiz-check:levels-quiz-check; do
   esbuild --bundle --format=esm --log-level=warning "${minify[@]}" \
     "$work/${script%%:*}.js" --outfile="$out/${script##*:}.js"
 done
-cp "$work/levels-quiz_bg.wasm" "$work/levels-quiz-check_bg.wasm" "$out/"
+cp "$work/levels-quiz_bg.wasm" "$work/levels-quiz-later.wasm" "$work/levels-quiz-check_bg.wasm" "$out/"
 cp embed-example.html "$out/embed-example.html"

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::components::{error_panel, screens, ScreensProps};
 use crate::config::{Config, Language, Mode};
+use crate::later::{self, Later};
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::{Platform, WidgetEvent};
 use crate::shared::Shared;
@@ -152,15 +153,18 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let from_link = use_state(|| initial.2);
     let lead_draft = use_state(LeadDraft::default);
     let lead_status = use_state(LeadStatus::default);
+    let later = use_state(Later::initial);
     let content = props.content.clone();
     let platform = props.platform.clone();
     let screen = state.session.screen();
 
-    let outcome = use_memo(state.session.answers().to_vec(), {
+    // Scored once every question is answered and the scoring code has arrived.
+    let outcome = use_memo((state.session.answers().to_vec(), *later), {
         let content = content.clone();
-        move |answers| {
+        move |(answers, later)| {
             levels_engine::Answers::from_partial(&content, answers)
-                .map(|answers| Shared::new(levels_engine::score(&content, &answers)))
+                .and_then(|answers| later::outcome(*later, &content, &answers))
+                .map(Shared::new)
         }
     });
 
@@ -202,6 +206,31 @@ pub fn Quiz(props: &QuizProps) -> Html {
         );
     }
 
+    // The result screen's and lead form's code is fetched once a question is on screen
+    // (or at once, for a shared result), never before the first question.
+    let fetch_later = {
+        let later = later.clone();
+        Callback::from(move |()| {
+            later.set(Later::Loading);
+            let later = later.clone();
+            yew::platform::spawn_local(async move {
+                later.set(match later::fetch().await {
+                    Ok(()) => Later::Ready,
+                    Err(_) => Later::Failed,
+                });
+            });
+        })
+    };
+    {
+        let fetch_later = fetch_later.clone();
+        let idle = *later == Later::Idle;
+        use_effect_with((screen, idle), move |(screen, idle)| {
+            if *idle && *screen != Screen::Intro {
+                fetch_later.emit(());
+            }
+        });
+    }
+
     // Each new screen, once the visitor has acted, takes focus at its heading (not on
     // a fresh page load: the page's own reading order comes first there).
     {
@@ -214,12 +243,13 @@ pub fn Quiz(props: &QuizProps) -> Html {
         });
     }
 
-    // Completion is announced once per arrival on the result screen.
+    // Completion is announced once per arrival on the result screen (with its outcome,
+    // which may be scored a moment after arriving).
     {
         let platform = platform.clone();
         let content = content.clone();
         let outcome = (*outcome).clone();
-        use_effect_with(screen, move |screen| {
+        use_effect_with((screen, outcome.is_some()), move |(screen, _)| {
             if let (Screen::Result, Some(outcome)) = (screen, outcome) {
                 platform.emit(&content, &WidgetEvent::Complete(outcome));
             }
@@ -344,6 +374,8 @@ pub fn Quiz(props: &QuizProps) -> Html {
         cta_href,
         share_url,
         languages: props.languages.clone(),
+        later: *later,
+        on_retry_later: fetch_later,
         platform: platform.clone(),
         on_action: dispatch,
         on_lead_change,

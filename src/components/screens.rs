@@ -3,8 +3,9 @@
 use levels_engine::{Action, Content, LinkError, Outcome, Screen, Session};
 use yew::prelude::*;
 
-use super::{intro, notice, result_view, IntroProps, LeadForm, QuestionView, ResultProps};
+use super::{intro, notice, IntroProps, LeadFormProps, QuestionView, ResultProps};
 use crate::config::Language;
+use crate::later::{self, Later};
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::Platform;
 use crate::shared::Shared;
@@ -33,6 +34,10 @@ pub struct ScreensProps {
     pub share_url: Option<String>,
     /// The languages the bundle carries.
     pub languages: Vec<Language>,
+    /// Whether the result screen's and lead form's code has arrived.
+    pub later: Later,
+    /// Fetch that code again after a failure.
+    pub on_retry_later: Callback<()>,
     /// The page's services (copying, printing, switching language).
     pub platform: Shared<dyn Platform>,
     /// Quiz intents.
@@ -77,33 +82,61 @@ pub fn screens(props: &ScreensProps) -> Html {
                 on_action={on_action.clone()}
             />
         },
-        Screen::Lead => html! {
-            <LeadForm
-                key="lead"
-                content={content.clone()}
-                draft={props.lead_draft.clone()}
-                on_change={props.on_lead_change.clone()}
-                on_submit={props.on_lead_submit.clone()}
-                on_skip={on_action.reform(|_| Action::LeaveLead)}
-            />
-        },
-        Screen::Result => match &props.outcome {
-            Some(outcome) => result_view(&ResultProps {
+        Screen::Lead => later::lead(
+            props.later,
+            &LeadFormProps {
                 content: content.clone(),
-                outcome: outcome.clone(),
-                cta_label: props.cta_label.clone().into(),
-                cta_href: props.cta_href.clone().into(),
-                share_url: props.share_url.clone(),
-                lead_status: props.lead_status,
-                lead_after_results: props.lead_after_results,
-                platform: props.platform.clone(),
-                on_action: on_action.clone(),
-                on_cta: props.on_cta.clone(),
-                on_lead_retry: props.on_lead_submit.clone(),
-            }),
+                draft: props.lead_draft.clone(),
+                on_change: props.on_lead_change.clone(),
+                on_submit: props.on_lead_submit.clone(),
+                on_skip: on_action.reform(|_| Action::LeaveLead),
+            },
+        )
+        .unwrap_or_else(|| waiting(props)),
+        Screen::Result => match &props.outcome {
+            Some(outcome) => later::result(
+                props.later,
+                &ResultProps {
+                    content: content.clone(),
+                    outcome: outcome.clone(),
+                    cta_label: props.cta_label.clone().into(),
+                    cta_href: props.cta_href.clone().into(),
+                    share_url: props.share_url.clone(),
+                    lead_status: props.lead_status,
+                    lead_after_results: props.lead_after_results,
+                    platform: props.platform.clone(),
+                    on_action: on_action.clone(),
+                    on_cta: props.on_cta.clone(),
+                    on_lead_retry: props.on_lead_submit.clone(),
+                },
+            )
+            .unwrap_or_else(|| waiting(props)),
             // The engine only reaches the result with every answer given.
             None => html! {},
         },
     };
     html! { <>{ for notice }{ screen }</> }
+}
+
+/// In place of the result or the lead form while their code is on its way, or when it
+/// could not be fetched (with a way to try again).
+fn waiting(props: &ScreensProps) -> Html {
+    let ui = &props.content.ui;
+    if props.later == Later::Failed {
+        let on_retry = props.on_retry_later.reform(|_: MouseEvent| ());
+        html! {
+            <section key="waiting" class="lq-screen lq-waiting" data-screen="waiting" role="alert">
+                <p class="lq-lead" tabindex="-1">{ &ui.later_failed }</p>
+                <div class="lq-nav">
+                    <button type="button" class="lq-button" onclick={on_retry}>{ &ui.later_retry }</button>
+                </div>
+            </section>
+        }
+    } else {
+        html! {
+            <section key="waiting" class="lq-screen lq-waiting" data-screen="waiting" aria-busy="true">
+                <p class="lq-lead" tabindex="-1">{ &ui.later_loading }</p>
+            </section>
+        }
+    }
 }

@@ -127,6 +127,12 @@ ui_strings! {
     lead_retry,
     /// Accessible name of the language switch.
     language_label,
+    /// Shown for the moment the result screen's code is still arriving.
+    later_loading,
+    /// Said when the result screen's code could not be fetched.
+    later_failed,
+    /// Button fetching it again.
+    later_retry,
 }
 
 /// Replaces each `{name}` in `template` with its value.

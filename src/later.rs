@@ -1,0 +1,124 @@
+//! What the visitor needs only after the questions: scoring, the result screen and the
+//! lead form.
+//!
+//! With the `split` feature (the release bundle), this code ships as its own wasm
+//! chunk, fetched once the first question is on screen, so the download before the
+//! first question carries none of it. Without the feature it is linked in as usual and
+//! always [`Later::Ready`].
+
+use levels_engine::{Answers, Content, Outcome};
+use yew::Html;
+
+use crate::components::{result_view, LeadForm, LeadFormProps, ResultProps};
+
+/// Where the deferred code stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Later {
+    /// Not asked for yet.
+    Idle,
+    /// Being fetched.
+    Loading,
+    /// Loaded: the result and the lead form render.
+    Ready,
+    /// The fetch failed; asking again retries.
+    Failed,
+}
+
+impl Later {
+    /// Where it stands before anything was asked: ready when nothing is split off.
+    pub fn initial() -> Self {
+        if cfg!(feature = "split") {
+            Later::Idle
+        } else {
+            Later::Ready
+        }
+    }
+}
+
+/// The chunk could not be fetched.
+#[derive(Debug)]
+pub struct Unavailable;
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for Unavailable {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(later, fallible, preload(fetch_score))
+)]
+fn score_in_chunk(content: &Content, answers: &Answers) -> Result<Outcome, Unavailable> {
+    Ok(levels_engine::score(content, answers))
+}
+
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(later, fallible, preload(fetch_result))
+)]
+fn result_in_chunk(props: &ResultProps) -> Result<Html, Unavailable> {
+    Ok(result_view(props))
+}
+
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(later, fallible, preload(fetch_lead))
+)]
+fn lead_in_chunk(props: &LeadFormProps) -> Result<Html, Unavailable> {
+    Ok(yew::html! { <LeadForm key="lead" ..props.clone() /> })
+}
+
+/// Fetches the deferred code (once; a failure is not remembered, so calling again
+/// retries). Each split function keeps its own loader, so each is readied here; the
+/// chunk itself is fetched once.
+#[cfg(feature = "split")]
+pub async fn fetch() -> Result<(), Unavailable> {
+    fetch_score().await?;
+    fetch_result().await?;
+    Ok(fetch_lead().await?)
+}
+
+/// Nothing to fetch: the code is linked in.
+#[cfg(not(feature = "split"))]
+pub async fn fetch() -> Result<(), Unavailable> {
+    Ok(())
+}
+
+/// The outcome of a complete set of answers, once [`Later::Ready`]; `None` before.
+pub fn outcome(later: Later, content: &Content, answers: &Answers) -> Option<Outcome> {
+    (later == Later::Ready)
+        .then(|| now(score_in_chunk(content, answers)))
+        .flatten()
+}
+
+/// The result screen, once [`Later::Ready`]; `None` before.
+pub fn result(later: Later, props: &ResultProps) -> Option<Html> {
+    (later == Later::Ready)
+        .then(|| now(result_in_chunk(props)))
+        .flatten()
+}
+
+/// The lead form, once [`Later::Ready`]; `None` before.
+pub fn lead(later: Later, props: &LeadFormProps) -> Option<Html> {
+    (later == Later::Ready)
+        .then(|| now(lead_in_chunk(props)))
+        .flatten()
+}
+
+/// The value of a split function whose chunk is loaded: its first poll is ready.
+#[cfg(feature = "split")]
+fn now<T>(call: impl std::future::Future<Output = Result<T, Unavailable>>) -> Option<T> {
+    use std::task::{Context, Poll, Waker};
+    let call = std::pin::pin!(call);
+    match call.poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(Ok(value)) => Some(value),
+        _ => None,
+    }
+}
+
+#[cfg(not(feature = "split"))]
+fn now<T>(call: Result<T, Unavailable>) -> Option<T> {
+    call.ok()
+}

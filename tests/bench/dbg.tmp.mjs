@@ -1,0 +1,15 @@
+import { startServer, launch, Quiz, STUCK_VP } from "../e2e/support.mjs";
+const server = await startServer();
+const browser = await launch();
+const page = await browser.newPage();
+page.on("console", (m) => console.log("console:", m.type(), m.text()));
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+page.on("requestfinished", (r) => console.log("req:", r.url()));
+await page.goto(`${server.origin}/pages/plain.html`);
+const quiz = new Quiz(page);
+await quiz.start();
+for (const id of STUCK_VP) await quiz.answer(id);
+await page.waitForTimeout(2000);
+console.log(await quiz.screenName());
+console.log((await quiz.host.innerHTML()).slice(0, 300));
+await browser.close(); await server.close();
