@@ -2,8 +2,10 @@
 // Size report for the embeddable bundle: what a browser downloads before the first
 // question is shown. Every file in dist/ except the example pages (*.html) is listed:
 // levels-quiz.js and levels-quiz_bg.wasm (the CSS and the default content are packed
-// into the wasm), the language files levels-quiz.<lang>.bin, and the content checker
-// levels-quiz-check.js + levels-quiz-check_bg.wasm.
+// into the wasm), the language files levels-quiz.<lang>.bin, the content checker
+// levels-quiz-check.js + levels-quiz-check_bg.wasm, and levels-quiz-later.wasm (scoring,
+// the result screen and the lead form), which the widget fetches only once the first
+// question is on screen: it is reported (the whole-run path) but not budgeted.
 //
 // A language file is fetched only by a visitor who gets that language instead of the
 // built-in one, and never more than one; the checker only on a page whose marketer gave
@@ -72,6 +74,9 @@ export function languageOf(name) {
 /** The content checker's files, fetched only for a marketer's own content. */
 export const isChecker = (name) => name.startsWith("levels-quiz-check");
 
+/** The code only the result needs (src/later.rs), fetched once the first question shows. */
+export const isLater = (name) => name === "levels-quiz-later.wasm";
+
 const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
 const ZERO = { raw: 0, gzip: 0, brotli: 0 };
 
@@ -92,15 +97,20 @@ export function reportFiles(entries, budget = BUDGET_GZIP_BYTES) {
   const files = entries
     .filter((e) => !e.file.endsWith(".html"))
     .sort((a, b) => (a.file < b.file ? -1 : 1))
-    .map((e) => ({ file: e.file, language: languageOf(e.file), checker: isChecker(e.file), ...sizes(e.body) }));
+    .map((e) => ({ file: e.file, language: languageOf(e.file), checker: isChecker(e.file), later: isLater(e.file), ...sizes(e.body) }));
   const pick = ({ raw, gzip, brotli }) => ({ raw, gzip, brotli });
-  const always = files.filter((f) => !f.language && !f.checker);
+  const always = files.filter((f) => !f.language && !f.checker && !f.later);
   const base = always.reduce((t, f) => add(t, pick(f)), ZERO);
   const paths = [{ path: "default", files: always.map((f) => f.file), ...base }];
   for (const f of files.filter((f) => f.language)) {
     paths.push({ path: f.language, files: [...paths[0].files, f.file], ...add(base, pick(f)) });
   }
   const worst = paths.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+  const later = files.filter((f) => f.later);
+  if (later.length > 0) {
+    const full = later.reduce((t, f) => add(t, pick(f)), base);
+    paths.push({ path: "whole-run", budgeted: false, files: [...paths[0].files, ...later.map((f) => f.file)], ...full });
+  }
   const checker = files.filter((f) => f.checker);
   if (checker.length > 0) {
     const own = checker.reduce((t, f) => add(t, pick(f)), base);
@@ -122,14 +132,19 @@ const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
 function table(r) {
   const rows = [["file", "raw", "gzip -9", "brotli q11", "fetched"]];
-  const when = (f) => (f.language ? `only for ${f.language}` : f.checker ? "only for own content" : "always");
+  const when = (f) =>
+    f.language ? `only for ${f.language}` : f.checker ? "only for own content" : f.later ? "after the first question" : "always";
   for (const f of r.files) rows.push([f.file, fmt(f.raw), fmt(f.gzip), fmt(f.brotli), when(f)]);
   const totals = r.paths.map((p) => [
     p.path === "default" ? "total, default path" : `total, ${p.path} path`,
     fmt(p.raw),
     fmt(p.gzip),
     fmt(p.brotli),
-    p.budgeted === false ? "not budgeted (+ the marketer's file)" : p.path === r.total_path && r.paths.length > 1 ? "largest" : "",
+    p.path === "whole-run"
+      ? "not budgeted (default + what loads after the first question)"
+      : p.budgeted === false
+        ? "not budgeted (+ the marketer's file)"
+        : p.path === r.total_path && r.paths.length > 1 ? "largest" : "",
   ]);
   const all = [...rows, ...totals];
   const widths = rows[0].map((_, c) => Math.max(...all.map((row) => row[c].length)));

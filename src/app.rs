@@ -207,7 +207,10 @@ pub fn Quiz(props: &QuizProps) -> Html {
     }
 
     // The result screen's and lead form's code is fetched once a question is on screen
-    // (or at once, for a shared result), never before the first question.
+    // (or at once, for a shared result), never before the first question. A fetch
+    // ahead of time that fails is tried again on arriving where the code is needed; a
+    // failure there shows "Try again", which fetches once more.
+    let needed = matches!(screen, Screen::Lead | Screen::Result);
     let fetch_later = {
         let later = later.clone();
         Callback::from(move |()| {
@@ -216,16 +219,18 @@ pub fn Quiz(props: &QuizProps) -> Html {
             yew::platform::spawn_local(async move {
                 later.set(match later::fetch().await {
                     Ok(()) => Later::Ready,
-                    Err(_) => Later::Failed,
+                    Err(_) if needed => Later::Failed,
+                    Err(_) => Later::Missed,
                 });
             });
         })
     };
     {
         let fetch_later = fetch_later.clone();
-        let idle = *later == Later::Idle;
-        use_effect_with((screen, idle), move |(screen, idle)| {
-            if *idle && *screen != Screen::Intro {
+        let now = *later;
+        let due = now == Later::Idle || (needed && now == Later::Missed);
+        use_effect_with((screen, due), move |(screen, due)| {
+            if *due && *screen != Screen::Intro {
                 fetch_later.emit(());
             }
         });
@@ -233,10 +238,13 @@ pub fn Quiz(props: &QuizProps) -> Html {
 
     // Each new screen, once the visitor has acted, takes focus at its heading (not on
     // a fresh page load: the page's own reading order comes first there).
+    // The result or lead screen waiting for its code counts as a screen of its own, and
+    // so does the message that it could not be fetched.
+    let waiting = (needed && *later != Later::Ready).then_some(*later == Later::Failed);
     {
         let platform = platform.clone();
         let interacted = state.interacted;
-        use_effect_with(screen, move |_| {
+        use_effect_with((screen, waiting), move |_| {
             if interacted {
                 platform.focus_screen();
             }

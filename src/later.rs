@@ -18,6 +18,8 @@ pub enum Later {
     Idle,
     /// Being fetched.
     Loading,
+    /// A fetch made ahead of time failed; it is tried again when the code is needed.
+    Missed,
     /// Loaded: the result and the lead form render.
     Ready,
     /// The fetch failed; asking again retries.

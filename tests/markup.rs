@@ -4,9 +4,10 @@
 use levels_engine::{load_str, score, Answers, Content, DEFAULT_CONTENT};
 use levels_quiz::app::{Quiz, QuizProps, Root, RootProps, Source};
 use levels_quiz::components::{
-    profile_chart, result_view, QuestionProps, QuestionView, ResultProps,
+    profile_chart, result_view, screens, QuestionProps, QuestionView, ResultProps, ScreensProps,
 };
 use levels_quiz::config::{Config, Mode};
+use levels_quiz::later::Later;
 use levels_quiz::platform::{Offline, Platform, WidgetEvent};
 use levels_quiz::shared::Shared;
 use std::cell::RefCell;
@@ -286,6 +287,91 @@ async fn a_result_shows_verdict_causes_steps_terms_and_the_call_to_action() {
     );
     let steps = html.matches("class=\"lq-step\"").count();
     assert!((3..=5).contains(&steps), "{steps} steps");
+}
+
+/// The screens for a session that has answered everything and is on the result.
+fn finished(content: &Shared<Content>, later: Later) -> ScreensProps {
+    let ids: Vec<&str> = STUCK_VP.split(',').collect();
+    let answers = Answers::from_ids(content, &ids).unwrap();
+    let session = levels_engine::Session::new(content).apply(
+        content,
+        levels_engine::Action::Restore {
+            answers: answers.as_slice().iter().copied().map(Some).collect(),
+            screen: levels_engine::Screen::Result,
+        },
+    );
+    ScreensProps {
+        content: content.clone(),
+        session,
+        outcome: (later == Later::Ready).then(|| answers_outcome(content, &answers)),
+        link_error: None,
+        lead_draft: Default::default(),
+        lead_status: Default::default(),
+        lead_after_results: false,
+        cta_label: content.cta.label.clone(),
+        cta_href: content.cta.href.clone(),
+        share_url: None,
+        languages: Vec::new(),
+        later,
+        on_retry_later: Callback::noop(),
+        platform: offline(),
+        on_action: Callback::noop(),
+        on_lead_change: Callback::noop(),
+        on_lead_submit: Callback::noop(),
+        on_cta: Callback::noop(),
+    }
+}
+
+fn answers_outcome(content: &Content, answers: &Answers) -> Shared<levels_engine::Outcome> {
+    Shared::new(score(content, answers))
+}
+
+#[tokio::test]
+async fn the_result_waits_for_its_code_and_offers_a_retry_when_it_cannot_come() {
+    let content = content();
+    let html = render_view({
+        let content = content.clone();
+        move || screens(&finished(&content, Later::Ready))
+    })
+    .await;
+    check_fragments(&html, &[r#"data-screen="result""#]);
+
+    let html = render_view({
+        let content = content.clone();
+        move || screens(&finished(&content, Later::Loading))
+    })
+    .await;
+    check_fragments(
+        &html,
+        &[
+            r#"data-screen="waiting" aria-busy="true""#,
+            &format!(
+                r#"<p role="status" tabindex="-1" class="lq-lead">{}</p>"#,
+                content.ui.later_loading
+            ),
+        ],
+    );
+    assert!(!html.contains("data-screen=\"result\""), "{html}");
+
+    let html = render_view({
+        let content = content.clone();
+        move || screens(&finished(&content, Later::Failed))
+    })
+    .await;
+    check_fragments(
+        &html,
+        &[
+            r#"data-screen="unavailable""#,
+            &format!(
+                r#"role="alert" tabindex="-1" class="lq-status lq-warn">{}</p>"#,
+                content.ui.later_failed
+            ),
+            &format!(
+                r#"<button type="button" class="lq-button">{}</button>"#,
+                content.ui.later_retry
+            ),
+        ],
+    );
 }
 
 #[tokio::test]

@@ -111,23 +111,25 @@ pub fn screens(props: &ScreensProps) -> Html {
                 },
             )
             .unwrap_or_else(|| waiting(props)),
-            // The engine only reaches the result with every answer given.
-            None => html! {},
+            // Scored once the scoring code has arrived (the engine only reaches the
+            // result with every answer given).
+            None => waiting(props),
         },
     };
     html! { <>{ for notice }{ screen }</> }
 }
 
-/// In place of the result or the lead form while their code is on its way, or when it
-/// could not be fetched (with a way to try again).
+/// In place of the result or the lead form while their code is on its way (the text
+/// fades in only if that takes a while), or when it could not be fetched, with a way
+/// to try again. The answers stay where they are either way.
 fn waiting(props: &ScreensProps) -> Html {
     let ui = &props.content.ui;
     if props.later == Later::Failed {
         let on_retry = props.on_retry_later.reform(|_: MouseEvent| ());
         html! {
-            <section key="waiting" class="lq-screen lq-waiting" data-screen="waiting" role="alert">
-                <p class="lq-lead" tabindex="-1">{ &ui.later_failed }</p>
-                <div class="lq-nav">
+            <section key="failed" class="lq-screen" data-screen="unavailable">
+                <p class="lq-status lq-warn" role="alert" tabindex="-1">{ &ui.later_failed }</p>
+                <div class="lq-nav lq-end">
                     <button type="button" class="lq-button" onclick={on_retry}>{ &ui.later_retry }</button>
                 </div>
             </section>
@@ -135,7 +137,7 @@ fn waiting(props: &ScreensProps) -> Html {
     } else {
         html! {
             <section key="waiting" class="lq-screen lq-waiting" data-screen="waiting" aria-busy="true">
-                <p class="lq-lead" tabindex="-1">{ &ui.later_loading }</p>
+                <p class="lq-lead" role="status" tabindex="-1">{ &ui.later_loading }</p>
             </section>
         }
     }

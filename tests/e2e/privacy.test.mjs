@@ -1,6 +1,7 @@
 // Privacy: during a full run the widget requests nothing but the page's own files
-// (the page, levels-quiz.js, levels-quiz_bg.wasm, and a language file of the bundle
-// when the visitor switches language), sets no cookie, and hands a lead's name and
+// (the page, levels-quiz.js, levels-quiz_bg.wasm, levels-quiz-later.wasm once a
+// question is on screen, and a language file of the bundle when the visitor switches
+// language), sets no cookie, and hands a lead's name and
 // email to no one unless the page asked for it (`lead-action`).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -38,6 +39,9 @@ async function cookies(page, context) {
 }
 const NO_COOKIES = { jar: [], document: "" };
 
+/** Not the result's code (levels-quiz-later.wasm), which every run fetches once a question shows. */
+const notLater = (r) => !r.endsWith("/dist/levels-quiz-later.wasm");
+
 describe("a full run", () => {
   test("requests only the page's own files, and sets no cookie", async (t) => {
     const { page, context, errors, requests } = await openRecorded("/pages/plain.html");
@@ -65,16 +69,19 @@ describe("a full run", () => {
     await quiz.host.locator(".lq-share").click();
     await quiz.host.locator(".lq-status").first().waitFor();
     assert.deepEqual(await cookies(page, context), NO_COOKIES, "on the result");
-    // A reload resumes from saved progress, and asks for the same three files again.
+    // A reload resumes from saved progress, and asks for the same files again.
     await page.reload();
     await quiz.waitFor("result");
     await quiz.host.locator(".lq-end button").click();
     await quiz.waitFor("intro");
     await page.waitForTimeout(300);
 
+    // The result's code came after the first question (and again after the reload).
+    const later = `GET ${server.origin}/dist/levels-quiz-later.wasm`;
     const after = requests.slice(loaded);
-    assert.deepEqual(after.filter((r) => !own.includes(r) && !r.startsWith("GET data:")), [], "requests after the bundle loaded");
+    assert.deepEqual(after.filter((r) => !own.includes(r) && r !== later && !r.startsWith("GET data:")), [], "requests after the bundle loaded");
     assert.deepEqual(after.filter((r) => own.includes(r)), own, "only the reload's");
+    assert.deepEqual(after.filter((r) => r === later), [later, later], "the result's code, once per page load");
     assert.deepEqual(await cookies(page, context), NO_COOKIES, "after starting over");
     assert.deepEqual(context.serviceWorkers(), []);
     // What it keeps instead: saved progress in localStorage under its own key only.
@@ -102,7 +109,7 @@ describe("a full run", () => {
     await completeFast(quiz.host, STUCK_VP);
     const after = requests.slice(loaded);
     assert.ok(
-      after.every((r) => new RegExp(`^GET ${server.origin}/dist/levels-quiz\\.[A-Za-z-]+\\.bin$`).test(r)),
+      after.every((r) => new RegExp(`^GET ${server.origin}/dist/levels-quiz(\\.[A-Za-z-]+\\.bin|-later\\.wasm)$`).test(r)),
       `requests after the bundle loaded: ${after.join(", ")}`,
     );
     assert.deepEqual(await cookies(page, context), NO_COOKIES);
@@ -117,6 +124,7 @@ describe("a full run", () => {
     assert.deepEqual(
       requests.filter((r) => !r.startsWith("GET data:")).sort(),
       [
+        `GET ${server.origin}/dist/levels-quiz-later.wasm`,
         `GET ${server.origin}/dist/levels-quiz.js`,
         `GET ${server.origin}/dist/levels-quiz_bg.wasm`,
         `GET ${server.origin}/pages/hosts/common.css`,
@@ -149,7 +157,7 @@ describe("a lead", () => {
     await quiz.host.locator(".lq-lead-form button[type=submit]").click();
     await quiz.waitFor("result");
     await page.waitForTimeout(300);
-    assert.deepEqual(requests.slice(loaded), []);
+    assert.deepEqual(requests.slice(loaded).filter(notLater), []);
     const layer = JSON.stringify(await page.evaluate(() => window.dataLayer));
     assert.ok(layer.includes("levels_quiz_lead"), "the lead is counted");
     assert.ok(!/Ada|Secret|example\.com/.test(layer), `dataLayer: ${layer}`);
@@ -175,14 +183,14 @@ describe("a lead", () => {
     const loaded = requests.length;
     await completeFast(quiz.host, STUCK_VP);
     await quiz.host.locator(".lq-lead-open").click();
-    assert.deepEqual(requests.slice(loaded), [], "nothing before the form is sent");
+    assert.deepEqual(requests.slice(loaded).filter(notLater), [], "nothing before the form is sent");
     await quiz.waitFor("lead");
     await quiz.host.locator("#lq-lead-name").fill("Ada");
     await quiz.host.locator("#lq-lead-email").fill("ada@example.com");
     await quiz.host.locator("#lq-lead-consent").check();
     await quiz.host.locator(".lq-lead-form button[type=submit]").click();
     await quiz.host.locator(".lq-status.lq-ok").waitFor();
-    const after = requests.slice(loaded).filter((r) => !r.startsWith("OPTIONS "));
+    const after = requests.slice(loaded).filter((r) => !r.startsWith("OPTIONS ") && notLater(r));
     assert.deepEqual(after, [`POST ${server.origin.replace("127.0.0.1", "localhost")}/lead-endpoint`]);
     assert.equal(posts.length, 1);
     assert.equal(posts[0].headers.cookie, undefined);

@@ -1,7 +1,9 @@
 // End-to-end: the built dist/ bundle on host pages, driven in headless Chromium.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { eventually, launch, Quiz, screenshot, startServer, STUCK_VP } from "./support.mjs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { eventually, launch, Quiz, repo, screenshot, startServer, STUCK_VP } from "./support.mjs";
 
 let server;
 let browser;
@@ -147,6 +149,36 @@ describe("a marketer embedding it", () => {
     await ctx.close();
   });
 
+  test("a result whose code cannot be fetched says so, keeps the answers, and recovers on retry", async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    let blocked = true;
+    const fetched = [];
+    await page.route("**/levels-quiz-later.wasm", (route) => {
+      fetched.push(blocked ? "blocked" : "served");
+      return blocked ? route.abort() : route.continue();
+    });
+    await page.goto(server.origin + "/pages/plain.html");
+    const quiz = new Quiz(page);
+    await quiz.start();
+    for (const id of STUCK_VP) await quiz.answer(id);
+    // Fetched once the first question showed (blocked), and once more on arriving.
+    await quiz.waitFor("unavailable");
+    assert.deepEqual(fetched, ["blocked", "blocked"]);
+    const alert = quiz.host.locator("[data-screen=unavailable] [role=alert]");
+    assert.match(await alert.textContent(), /could not be loaded/);
+    const focused = () => quiz.host.evaluate((el) => el.shadowRoot.activeElement?.getAttribute("role") ?? "");
+    assert.equal(await eventually(focused, /^alert$/), "alert", "focus on the message");
+    blocked = false;
+    await quiz.host.locator("[data-screen=unavailable] button").press("Enter");
+    await quiz.waitFor("result");
+    assert.equal(await quiz.screen().getAttribute("data-verdict"), "incomplete-promotion", "the same answers");
+    assert.equal(await eventually(focused, /^$/), "", "focus moved on to the result");
+    assert.equal(await quiz.host.evaluate((el) => el.shadowRoot.activeElement?.tagName), "H2");
+    assert.deepEqual(fetched, ["blocked", "blocked", "served"]);
+    await ctx.close();
+  });
+
   test("elements added later work, stay independent, and removal frees them", async () => {
     const { page, context, errors } = await open("/pages/spa.html");
     await page.evaluate(() => {
@@ -230,9 +262,12 @@ describe("a Chinese-speaking visitor", () => {
     const errors = [];
     page.on("console", (msg) => (msg.type() === "warning" ? warnings : msg.type() === "error" ? errors : []).push(msg.text()));
     page.on("pageerror", (error) => errors.push(error.message));
-    // What a stale CDN cache would serve: the right magic, another layout.
+    // What a stale CDN cache would serve: a whole, well-formed language file packed by
+    // another release (the magic, another layout fingerprint, then the fields).
+    const stale = Buffer.from(await readFile(join(repo, "dist/levels-quiz.zh-CN.bin")));
+    stale[4] ^= 0xff;
     await page.route("**/levels-quiz.zh-CN.bin", (route) =>
-      route.fulfill({ body: Buffer.from("LQC1\x05stale"), contentType: "application/octet-stream" }),
+      route.fulfill({ body: stale, contentType: "application/octet-stream" }),
     );
     await page.goto(server.origin + "/pages/zh.html");
     const quiz = new Quiz(page);

@@ -5,7 +5,8 @@
 //! it is written (at build time for the built-in quiz and the bundle's languages, or by
 //! the on-demand checker for a marketer's own file), and the widget only unpacks.
 //!
-//! Layout: the magic `LQC1`, then every field in declaration order. Numbers and lengths
+//! Layout: the magic `LQC1` and a 4-byte fingerprint of the layout ([`HEADER`]), then
+//! every field in declaration order. Numbers and lengths
 //! are unsigned LEB128; strings are a length and UTF-8; an `Option` is a 0/1 byte and the
 //! value; a list is a count and its items; enums are one byte.
 //!
@@ -22,9 +23,41 @@ use crate::{MAX_OPTIONS, MAX_QUESTIONS};
 /// The first bytes of packed content (format 1).
 pub const MAGIC: &[u8; 4] = b"LQC1";
 
+/// What the fields below look like. Bump it with any change to what `put` writes; the
+/// interface keys are fingerprinted on their own, as they change most often.
+const LAYOUT: &str = "layout 1: content, intro, ui, levels, questions, causes, verdicts, patterns, steps, terms, cta";
+
+/// [`MAGIC`], then FNV-1a (32 bits, little endian) over [`LAYOUT`] and every interface
+/// key in order. A file packed by another release (a stale CDN copy of a language
+/// file, say) starts differently, so it is refused whole instead of being read with
+/// shifted fields.
+pub const HEADER: [u8; 8] = {
+    let mut hash = fnv1a(0x811c_9dc5, LAYOUT.as_bytes());
+    let mut i = 0;
+    while i < Ui::KEYS.len() {
+        hash = fnv1a(hash, Ui::KEYS[i].0.as_bytes());
+        hash = fnv1a(hash, b",");
+        i += 1;
+    }
+    let h = hash.to_le_bytes();
+    [
+        MAGIC[0], MAGIC[1], MAGIC[2], MAGIC[3], h[0], h[1], h[2], h[3],
+    ]
+};
+
+const fn fnv1a(mut hash: u32, bytes: &[u8]) -> u32 {
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u32;
+        hash = hash.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash
+}
+
 /// Content as bytes for [`unpack`].
 pub fn pack(content: &Content) -> Vec<u8> {
-    let mut out = Writer(MAGIC.to_vec());
+    let mut out = Writer(HEADER.to_vec());
     content.put(&mut out);
     out.0
 }
@@ -32,7 +65,7 @@ pub fn pack(content: &Content) -> Vec<u8> {
 /// Content from bytes made by [`pack`]; `None` when they are not such bytes.
 pub fn unpack(bytes: &[u8]) -> Option<Content> {
     let mut reader = Reader {
-        bytes: bytes.strip_prefix(MAGIC)?,
+        bytes: bytes.strip_prefix(&HEADER)?,
         ok: true,
     };
     let content = Content::get(&mut reader);
@@ -461,6 +494,16 @@ mod tests {
     fn refuses_another_magic() {
         let mut bytes = pack(&content());
         bytes[3] = b'2';
+        assert_eq!(unpack(&bytes), None);
+    }
+
+    #[test]
+    fn refuses_another_layout() {
+        // What a file packed before a change of interface keys looks like: the same
+        // magic, another fingerprint.
+        let mut bytes = pack(&content());
+        assert_eq!(&bytes[..8], &HEADER);
+        bytes[4] ^= 1;
         assert_eq!(unpack(&bytes), None);
     }
 }

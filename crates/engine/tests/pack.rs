@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use levels_engine::{
     decode_link, encode_link, load_str, pack, score, unpack, Answers, Content, DEFAULT_CONTENT,
+    PACK_HEADER,
 };
 use proptest::prelude::*;
 
@@ -61,8 +62,8 @@ proptest! {
 
     #[test]
     fn random_bytes_never_panic(mut bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        if bytes.len() >= 4 {
-            bytes[..4].copy_from_slice(b"LQC1");
+        if bytes.len() >= PACK_HEADER.len() {
+            bytes[..PACK_HEADER.len()].copy_from_slice(&PACK_HEADER);
         }
         if let Some(content) = unpack(&bytes) {
             exercise(&content);
