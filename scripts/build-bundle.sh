@@ -26,7 +26,18 @@ export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # `split` marks the deferred code's entry points (src/later.rs) and links the widget's
 # wasm with --emit-relocs (build.rs), which wasm-split-cli reads to find what only
 # those entry points reach.
-cargo build --quiet --lib -p levels-quiz -p levels-check --features levels-quiz/split \
+# Release builds also strip the builder's own paths from the panic locations the wasm
+# carries (crates.io sources are named from their crate folder on), so the bundle is
+# the same from any machine, and 0.4 KB smaller. The flags apply to this build only,
+# not to the native ones, so neither rebuilds the other.
+flags=()
+if [ "$profile" = release ]; then
+  for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+    flags+=("--remap-path-prefix=$dir=")
+  done
+fi
+CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; printf '%s' "${flags[*]}") \
+  cargo build --quiet --lib -p levels-quiz -p levels-check --features levels-quiz/split \
   --target wasm32-unknown-unknown "${cargo_flags[@]}"
 built=target/wasm32-unknown-unknown/$profile
 
@@ -40,7 +51,7 @@ optimize() {
     wasm-opt -Oz --converge --strip-debug --strip-producers --strip-target-features \
       --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      -o "$2" "$1"
+      -o "$2" "$1" 2> >(grep -v "unknown name subsection" >&2)
   else
     cp "$1" "$2"
   fi

@@ -2,13 +2,13 @@
 //! side effect (restoring, saving, events, the lead post) through the [`Platform`].
 
 use levels_engine::{
-    decode_link, decode_progress, encode_link, encode_progress, Action, Content, LeadPlacement,
-    LinkError, Outcome, Screen,
+    decode_link, decode_progress, encode_progress, Action, Content, LinkError, Screen,
 };
 use yew::prelude::*;
 
 use crate::components::{error_panel, screens, ScreensProps};
 use crate::config::{Config, Language, Mode};
+use crate::finish::Finish;
 use crate::later::{self, Later};
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::{Platform, WidgetEvent};
@@ -288,107 +288,37 @@ pub fn Quiz(props: &QuizProps) -> Html {
         })
     };
 
-    let on_lead_change = {
-        let lead_draft = lead_draft.clone();
-        Callback::from(move |draft: LeadDraft| lead_draft.set(draft))
-    };
-    let on_lead_submit = {
-        let platform = platform.clone();
-        let content = content.clone();
-        let outcome = (*outcome).clone();
-        let lead_draft = lead_draft.clone();
-        let lead_status = lead_status.clone();
-        let action = props.config.lead_action.clone();
-        let state = state.clone();
-        Callback::from(move |()| {
-            let Some(outcome) = outcome.clone() else {
-                return;
-            };
-            let draft = (*lead_draft).clone();
-            platform.emit(&content, &WidgetEvent::Lead(draft.clone(), outcome.clone()));
-            state.dispatch(Action::LeaveLead);
-            match &action {
-                Some(url) => {
-                    lead_status.set(LeadStatus::Sending);
-                    let lead_status = lead_status.clone();
-                    let fields = lead_fields(&content, &draft, &outcome);
-                    let fields: Vec<(&str, &str)> =
-                        fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                    platform.post_lead(
-                        url,
-                        &fields,
-                        Callback::from(move |ok: bool| {
-                            lead_status.set(if ok {
-                                LeadStatus::Sent
-                            } else {
-                                LeadStatus::Failed
-                            })
-                        }),
-                    );
-                }
-                None => lead_status.set(LeadStatus::Sent),
-            }
+    let finish = (*outcome).clone().and_then(|outcome| {
+        Some(Finish {
+            answers: levels_engine::Answers::from_partial(&content, state.session.answers())?,
+            outcome,
+            content: content.clone(),
+            config: props.config.clone(),
+            platform: platform.clone(),
+            lead_draft: (*lead_draft).clone(),
+            lead_status: *lead_status,
+            on_lead_change: {
+                let lead_draft = lead_draft.clone();
+                Callback::from(move |draft: LeadDraft| lead_draft.set(draft))
+            },
+            on_lead_status: {
+                let lead_status = lead_status.clone();
+                Callback::from(move |status: LeadStatus| lead_status.set(status))
+            },
+            on_action: dispatch.clone(),
         })
-    };
-
-    let on_cta = {
-        let platform = platform.clone();
-        let content = content.clone();
-        let outcome = (*outcome).clone();
-        Callback::from(move |()| {
-            if let Some(outcome) = &outcome {
-                platform.emit(&content, &WidgetEvent::Cta(outcome.clone()));
-            }
-        })
-    };
-
-    let cta_href = match &*outcome {
-        Some(outcome) => {
-            let base = props
-                .config
-                .cta_href
-                .clone()
-                .unwrap_or_else(|| content.cta.href.clone());
-            platform.cta_href(
-                &base,
-                &[
-                    ("level", outcome.operating.id()),
-                    ("verdict", outcome.verdict.id()),
-                ],
-            )
-        }
-        None => content.cta.href.clone(),
-    };
-    let share_url = props
-        .config
-        .share
-        .then(|| levels_engine::Answers::from_partial(&content, state.session.answers()))
-        .flatten()
-        .map(|answers| platform.share_url(&encode_link(&content, &answers)));
+    });
 
     let shown = ScreensProps {
         content: content.clone(),
         session: state.session.clone(),
-        outcome: (*outcome).clone(),
         link_error: *link_error,
-        lead_draft: (*lead_draft).clone(),
-        lead_status: *lead_status,
-        lead_after_results: props.config.lead == LeadPlacement::AfterResults,
-        cta_label: props
-            .config
-            .cta_label
-            .clone()
-            .unwrap_or_else(|| content.cta.label.clone()),
-        cta_href,
-        share_url,
-        languages: props.languages.clone(),
+        finish,
         later: *later,
         on_retry_later: fetch_later,
+        languages: props.languages.clone(),
         platform: platform.clone(),
         on_action: dispatch,
-        on_lead_change,
-        on_lead_submit,
-        on_cta,
     };
 
     match props.config.mode {
@@ -404,24 +334,4 @@ pub fn Quiz(props: &QuizProps) -> Html {
             </crate::components::Popup>
         },
     }
-}
-
-/// The fields a lead post carries: what the visitor typed, and their result.
-fn lead_fields(
-    content: &Content,
-    draft: &LeadDraft,
-    outcome: &Outcome,
-) -> Vec<(&'static str, String)> {
-    vec![
-        ("name", draft.name.trim().to_owned()),
-        ("email", draft.email.trim().to_owned()),
-        (
-            "consent",
-            if draft.consent { "yes" } else { "no" }.to_owned(),
-        ),
-        ("operating_level", outcome.operating.id().to_owned()),
-        ("title_level", outcome.title.id().to_owned()),
-        ("verdict", outcome.verdict.id().to_owned()),
-        ("quiz", format!("{}@{}", content.id, content.version)),
-    ]
 }

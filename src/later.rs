@@ -1,5 +1,5 @@
 //! What the visitor needs only after the questions: scoring, the result screen and the
-//! lead form.
+//! lead form ([`crate::finish`]).
 //!
 //! With the `split` feature (the release bundle), this code ships as its own wasm
 //! chunk, fetched once the first question is on screen, so the download before the
@@ -9,7 +9,7 @@
 use levels_engine::{Answers, Content, Outcome};
 use yew::Html;
 
-use crate::components::{result_view, LeadForm, LeadFormProps, ResultProps};
+use crate::finish::Finish;
 
 /// Where the deferred code stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,16 +60,16 @@ fn score_in_chunk(content: &Content, answers: &Answers) -> Result<Outcome, Unava
     feature = "split",
     wasm_split_helpers::wasm_split(later, fallible, preload(fetch_result))
 )]
-fn result_in_chunk(props: &ResultProps) -> Result<Html, Unavailable> {
-    Ok(result_view(props))
+fn result_in_chunk(finish: &Finish) -> Result<Html, Unavailable> {
+    Ok(finish.result())
 }
 
 #[cfg_attr(
     feature = "split",
     wasm_split_helpers::wasm_split(later, fallible, preload(fetch_lead))
 )]
-fn lead_in_chunk(props: &LeadFormProps) -> Result<Html, Unavailable> {
-    Ok(yew::html! { <LeadForm key="lead" ..props.clone() /> })
+fn lead_in_chunk(finish: &Finish) -> Result<Html, Unavailable> {
+    Ok(finish.lead_form())
 }
 
 /// Fetches the deferred code (once; a failure is not remembered, so calling again
@@ -95,18 +95,15 @@ pub fn outcome(later: Later, content: &Content, answers: &Answers) -> Option<Out
         .flatten()
 }
 
-/// The result screen, once [`Later::Ready`]; `None` before.
-pub fn result(later: Later, props: &ResultProps) -> Option<Html> {
-    (later == Later::Ready)
-        .then(|| now(result_in_chunk(props)))
-        .flatten()
+/// The result screen. A [`Finish`] exists only once the answers were scored, so the
+/// chunk is there.
+pub fn result(finish: &Finish) -> Option<Html> {
+    now(result_in_chunk(finish))
 }
 
-/// The lead form, once [`Later::Ready`]; `None` before.
-pub fn lead(later: Later, props: &LeadFormProps) -> Option<Html> {
-    (later == Later::Ready)
-        .then(|| now(lead_in_chunk(props)))
-        .flatten()
+/// The lead form (once scored, as [`result`]).
+pub fn lead(finish: &Finish) -> Option<Html> {
+    now(lead_in_chunk(finish))
 }
 
 /// The value of a split function whose chunk is loaded: its first poll is ready.

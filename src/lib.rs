@@ -7,6 +7,7 @@
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod finish;
 pub mod later;
 pub mod lead;
 pub mod platform;

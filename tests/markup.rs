@@ -7,6 +7,7 @@ use levels_quiz::components::{
     profile_chart, result_view, screens, QuestionProps, QuestionView, ResultProps, ScreensProps,
 };
 use levels_quiz::config::{Config, Mode};
+use levels_quiz::finish::Finish;
 use levels_quiz::later::Later;
 use levels_quiz::platform::{Offline, Platform, WidgetEvent};
 use levels_quiz::shared::Shared;
@@ -289,7 +290,8 @@ async fn a_result_shows_verdict_causes_steps_terms_and_the_call_to_action() {
     assert!((3..=5).contains(&steps), "{steps} steps");
 }
 
-/// The screens for a session that has answered everything and is on the result.
+/// The screens for a session that has answered everything and is on the result; its
+/// end of the run is there once the deferred code is (`Ready`).
 fn finished(content: &Shared<Content>, later: Later) -> ScreensProps {
     let ids: Vec<&str> = STUCK_VP.split(',').collect();
     let answers = Answers::from_ids(content, &ids).unwrap();
@@ -300,30 +302,29 @@ fn finished(content: &Shared<Content>, later: Later) -> ScreensProps {
             screen: levels_engine::Screen::Result,
         },
     );
+    let finish = (later == Later::Ready).then(|| Finish {
+        content: content.clone(),
+        outcome: Shared::new(score(content, &answers)),
+        answers,
+        config: Config::default(),
+        platform: offline(),
+        lead_draft: Default::default(),
+        lead_status: Default::default(),
+        on_lead_change: Callback::noop(),
+        on_lead_status: Callback::noop(),
+        on_action: Callback::noop(),
+    });
     ScreensProps {
         content: content.clone(),
         session,
-        outcome: (later == Later::Ready).then(|| answers_outcome(content, &answers)),
         link_error: None,
-        lead_draft: Default::default(),
-        lead_status: Default::default(),
-        lead_after_results: false,
-        cta_label: content.cta.label.clone(),
-        cta_href: content.cta.href.clone(),
-        share_url: None,
-        languages: Vec::new(),
+        finish,
         later,
         on_retry_later: Callback::noop(),
+        languages: Vec::new(),
         platform: offline(),
         on_action: Callback::noop(),
-        on_lead_change: Callback::noop(),
-        on_lead_submit: Callback::noop(),
-        on_cta: Callback::noop(),
     }
-}
-
-fn answers_outcome(content: &Content, answers: &Answers) -> Shared<levels_engine::Outcome> {
-    Shared::new(score(content, answers))
 }
 
 #[tokio::test]

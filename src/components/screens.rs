@@ -1,12 +1,12 @@
 //! The current screen for a session: intro, question, lead form or result.
 
-use levels_engine::{Action, Content, LinkError, Outcome, Screen, Session};
+use levels_engine::{Action, Content, LinkError, Screen, Session};
 use yew::prelude::*;
 
-use super::{intro, notice, IntroProps, LeadFormProps, QuestionView, ResultProps};
+use super::{intro, notice, IntroProps, QuestionView};
 use crate::config::Language;
+use crate::finish::Finish;
 use crate::later::{self, Later};
-use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::Platform;
 use crate::shared::Shared;
 
@@ -16,38 +16,20 @@ pub struct ScreensProps {
     pub content: Shared<Content>,
     /// Where the visitor is and what they answered.
     pub session: Session,
-    /// The outcome, once every question is answered.
-    pub outcome: Option<Shared<Outcome>>,
     /// A shared link that could not be read.
     pub link_error: Option<LinkError>,
-    /// What the visitor typed into the lead form.
-    pub lead_draft: LeadDraft,
-    /// Where the lead stands.
-    pub lead_status: LeadStatus,
-    /// Whether the result offers the lead form.
-    pub lead_after_results: bool,
-    /// The call to action's text.
-    pub cta_label: String,
-    /// The call to action's URL, with the outcome in its query.
-    pub cta_href: String,
-    /// A link to this result, when sharing is on.
-    pub share_url: Option<String>,
-    /// The languages the bundle carries.
-    pub languages: Vec<Language>,
-    /// Whether the result screen's and lead form's code has arrived.
+    /// The end of the run (lead form, result), once every answer is scored.
+    pub finish: Option<Finish>,
+    /// Whether the code of the end of the run has arrived.
     pub later: Later,
     /// Fetch that code again after a failure.
     pub on_retry_later: Callback<()>,
-    /// The page's services (copying, printing, switching language).
+    /// The languages the bundle carries.
+    pub languages: Vec<Language>,
+    /// The page's services (switching language).
     pub platform: Shared<dyn Platform>,
     /// Quiz intents.
     pub on_action: Callback<Action>,
-    /// The lead form changed.
-    pub on_lead_change: Callback<LeadDraft>,
-    /// The lead form was sent (already checked).
-    pub on_lead_submit: Callback<()>,
-    /// The call to action was followed.
-    pub on_cta: Callback<()>,
 }
 
 /// Renders the screen the session is on, below a notice when a shared link could not
@@ -63,7 +45,7 @@ pub fn screens(props: &ScreensProps) -> Html {
         )
     });
     let screen = match props.session.screen() {
-        Screen::Intro => intro(&IntroProps {
+        Screen::Intro => Some(intro(&IntroProps {
             content: content.clone(),
             on_start: on_action.reform(|_| Action::Start),
             languages: props.languages.clone(),
@@ -71,8 +53,8 @@ pub fn screens(props: &ScreensProps) -> Html {
                 let platform = props.platform.clone();
                 Callback::from(move |code: String| platform.set_language(&code))
             },
-        }),
-        Screen::Question(index) => html! {
+        })),
+        Screen::Question(index) => Some(html! {
             <QuestionView
                 key={format!("q{index}")}
                 content={content.clone()}
@@ -81,41 +63,12 @@ pub fn screens(props: &ScreensProps) -> Html {
                 needs_answer={props.session.needs_answer()}
                 on_action={on_action.clone()}
             />
-        },
-        Screen::Lead => later::lead(
-            props.later,
-            &LeadFormProps {
-                content: content.clone(),
-                draft: props.lead_draft.clone(),
-                on_change: props.on_lead_change.clone(),
-                on_submit: props.on_lead_submit.clone(),
-                on_skip: on_action.reform(|_| Action::LeaveLead),
-            },
-        )
-        .unwrap_or_else(|| waiting(props)),
-        Screen::Result => match &props.outcome {
-            Some(outcome) => later::result(
-                props.later,
-                &ResultProps {
-                    content: content.clone(),
-                    outcome: outcome.clone(),
-                    cta_label: props.cta_label.clone().into(),
-                    cta_href: props.cta_href.clone().into(),
-                    share_url: props.share_url.clone(),
-                    lead_status: props.lead_status,
-                    lead_after_results: props.lead_after_results,
-                    platform: props.platform.clone(),
-                    on_action: on_action.clone(),
-                    on_cta: props.on_cta.clone(),
-                    on_lead_retry: props.on_lead_submit.clone(),
-                },
-            )
-            .unwrap_or_else(|| waiting(props)),
-            // Scored once the scoring code has arrived (the engine only reaches the
-            // result with every answer given).
-            None => waiting(props),
-        },
+        }),
+        // Both wait for the code of the end of the run, which scores the answers.
+        Screen::Lead => props.finish.as_ref().and_then(later::lead),
+        Screen::Result => props.finish.as_ref().and_then(later::result),
     };
+    let screen = screen.unwrap_or_else(|| waiting(props));
     html! { <>{ for notice }{ screen }</> }
 }
 

@@ -679,8 +679,12 @@ describe("lead", () => {
   ]) {
     test(`lead-action failing with ${what}: the result still shows, with the failure and a retry that resends what was typed`, async () => {
       const action = "https://forms.example/lead";
-      const { context, quiz, errors } = await open(host({ lead: "before-results", "lead-action": action }), {
+      const { page, context, quiz, errors } = await open(host({ lead: "before-results", "lead-action": action }), {
         init: [onLastQuestion()],
+      });
+      await page.evaluate(() => {
+        window.leadEvents = 0;
+        document.addEventListener("levels-quiz:lead", () => window.leadEvents++);
       });
       const bodies = await routeLead(context, action, (n) => (n === 1 ? failure : 200));
       await finishLast(quiz);
@@ -696,6 +700,7 @@ describe("lead", () => {
       await quiz.host.locator(".lq-status.lq-ok", { hasText: UI.lead_sent }).waitFor();
       assert.equal(bodies.length, 2);
       assert.deepEqual(formFields(bodies[1].body), EXPECTED_FIELDS);
+      assert.equal(await page.evaluate(() => window.leadEvents), 1, "one lead, one event: the retry resends it");
       // The browser logs a failed fetch as a console error; nothing else may appear.
       assert.deepEqual(errors.filter((e) => !e.includes("forms.example") && !/Failed to load resource/.test(e)), []);
       await context.close();

@@ -1,0 +1,152 @@
+//! The end of a run: the lead form and the result screen, with what they do (sending
+//! the lead, following the call to action, sharing the result).
+//!
+//! The quiz hands over a [`Finish`] once the answers are scored; everything built
+//! from it lives in the deferred chunk (`later`), so none of it is in the download
+//! before the first question.
+
+use levels_engine::{encode_link, Action, Answers, Content, LeadPlacement, Outcome};
+use yew::{Callback, Html};
+
+use crate::components::{result_view, LeadForm, LeadFormProps, ResultProps};
+use crate::config::Config;
+use crate::lead::{LeadDraft, LeadStatus};
+use crate::platform::{Platform, WidgetEvent};
+use crate::shared::Shared;
+
+/// What the end of a run works with: the scored answers, the element's settings, the
+/// lead form's state, and the quiz's intents. All cheap handles.
+pub struct Finish {
+    /// The content.
+    pub content: Shared<Content>,
+    /// The visitor's (complete) answers.
+    pub answers: Answers,
+    /// Their outcome.
+    pub outcome: Shared<Outcome>,
+    /// The element's attributes.
+    pub config: Config,
+    /// The page's services.
+    pub platform: Shared<dyn Platform>,
+    /// What the visitor typed into the lead form.
+    pub lead_draft: LeadDraft,
+    /// Where the lead stands.
+    pub lead_status: LeadStatus,
+    /// The lead form changed.
+    pub on_lead_change: Callback<LeadDraft>,
+    /// The lead moved on (sending, sent, failed).
+    pub on_lead_status: Callback<LeadStatus>,
+    /// Quiz intents (leaving the lead form, starting over).
+    pub on_action: Callback<Action>,
+}
+
+impl Finish {
+    /// The lead form, between the questions and the result or opened from the result.
+    pub fn lead_form(&self) -> Html {
+        let props = LeadFormProps {
+            content: self.content.clone(),
+            draft: self.lead_draft.clone(),
+            on_change: self.on_lead_change.clone(),
+            on_submit: self.send_lead(true),
+            on_skip: self.on_action.reform(|_| Action::LeaveLead),
+        };
+        yew::html! { <LeadForm key="lead" ..props /> }
+    }
+
+    /// The result screen.
+    pub fn result(&self) -> Html {
+        let content = &self.content;
+        let config = &self.config;
+        let outcome = self.outcome.clone();
+        let base = config.cta_href.as_ref().unwrap_or(&content.cta.href);
+        let cta_href = self.platform.cta_href(
+            base,
+            &[
+                ("level", outcome.operating.id()),
+                ("verdict", outcome.verdict.id()),
+            ],
+        );
+        let on_cta = {
+            let (platform, content, outcome) =
+                (self.platform.clone(), content.clone(), outcome.clone());
+            Callback::from(move |()| platform.emit(&content, &WidgetEvent::Cta(outcome.clone())))
+        };
+        result_view(&ResultProps {
+            content: content.clone(),
+            outcome,
+            cta_label: config
+                .cta_label
+                .clone()
+                .unwrap_or_else(|| content.cta.label.clone())
+                .into(),
+            cta_href: cta_href.into(),
+            share_url: config.share.then(|| {
+                self.platform
+                    .share_url(&encode_link(content, &self.answers))
+            }),
+            lead_status: self.lead_status,
+            lead_after_results: config.lead == LeadPlacement::AfterResults,
+            platform: self.platform.clone(),
+            on_action: self.on_action.clone(),
+            on_cta,
+            on_lead_retry: self.send_lead(false),
+        })
+    }
+
+    /// Sends the lead: from the form (`first`: the page hears `levels-quiz:lead`, and
+    /// the form closes), or again after a failed post (the same lead, so no new event).
+    /// Without `lead-action` it is sent as soon as the page has heard it.
+    fn send_lead(&self, first: bool) -> Callback<()> {
+        let platform = self.platform.clone();
+        let content = self.content.clone();
+        let outcome = self.outcome.clone();
+        let draft = self.lead_draft.clone();
+        let action = self.config.lead_action.clone();
+        let on_status = self.on_lead_status.clone();
+        let on_action = self.on_action.clone();
+        Callback::from(move |()| {
+            if first {
+                platform.emit(&content, &WidgetEvent::Lead(draft.clone(), outcome.clone()));
+                on_action.emit(Action::LeaveLead);
+            }
+            let Some(url) = &action else {
+                on_status.emit(LeadStatus::Sent);
+                return;
+            };
+            on_status.emit(LeadStatus::Sending);
+            let fields = lead_fields(&content, &draft, &outcome);
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let on_status = on_status.clone();
+            platform.post_lead(
+                url,
+                &fields,
+                Callback::from(move |ok: bool| {
+                    on_status.emit(if ok {
+                        LeadStatus::Sent
+                    } else {
+                        LeadStatus::Failed
+                    })
+                }),
+            );
+        })
+    }
+}
+
+/// The fields a lead post carries: what the visitor typed, and their result.
+fn lead_fields(
+    content: &Content,
+    draft: &LeadDraft,
+    outcome: &Outcome,
+) -> Vec<(&'static str, String)> {
+    vec![
+        ("name", draft.name.trim().to_owned()),
+        ("email", draft.email.trim().to_owned()),
+        (
+            "consent",
+            if draft.consent { "yes" } else { "no" }.to_owned(),
+        ),
+        ("operating_level", outcome.operating.id().to_owned()),
+        ("title_level", outcome.title.id().to_owned()),
+        ("verdict", outcome.verdict.id().to_owned()),
+        ("quiz", format!("{}@{}", content.id, content.version)),
+    ]
+}
