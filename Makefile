@@ -71,7 +71,7 @@ size: dist node-modules
 
 # The bundle may not grow: gzip bytes on its largest path, at most this ceiling. Lower
 # it with every saving; it becomes the 90 KB target (make size) once that is met.
-SIZE_CEILING := 143000
+SIZE_CEILING := 139000
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING)

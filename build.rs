@@ -2,7 +2,9 @@
 //!
 //! - `en.bin`: the built-in quiz (`content/en.json`) checked by the engine's loader and
 //!   packed ([`levels_engine::pack`]). Broken content fails the build with every
-//!   problem listed, and the widget ships neither the JSON nor the checker.
+//!   problem listed, and the widget ships neither the JSON nor the checker. The texts
+//!   only a result shows are left out of it, into `en.report.bin`
+//!   ([`levels_engine::split_report`]), which the deferred chunk carries.
 //! - `widget.css`: the stylesheet minified: comments and the whitespace next to `{`,
 //!   `}`, `;`, `,` and after `:` dropped; text inside quotes copied as is.
 
@@ -27,7 +29,11 @@ fn main() {
         Ok(content) => content,
         Err(err) => panic!("build.rs: content/en.json is not valid:\n{err}"),
     };
-    write(&out.join("en.bin"), &levels_engine::pack(&content));
+    // The result's texts go into their own file, which only the deferred chunk embeds
+    // (src/finish.rs): the download before the first question carries the rest.
+    let (quiz, report) = levels_engine::split_report(&content);
+    write(&out.join("en.bin"), &levels_engine::pack(&quiz));
+    write(&out.join("en.report.bin"), &report);
     write(
         &out.join("widget.css"),
         minify_css(&read("styles/widget.css")).as_bytes(),

@@ -292,7 +292,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
         Some(Finish {
             answers: levels_engine::Answers::from_partial(&content, state.session.answers())?,
             outcome,
-            content: content.clone(),
+            content: later::whole(*later, &content)?,
             config: props.config.clone(),
             platform: platform.clone(),
             lead_draft: (*lead_draft).clone(),

@@ -3,7 +3,10 @@
 //!
 //! The quiz hands over a [`Finish`] once the answers are scored; everything built
 //! from it lives in the deferred chunk (`later`), so none of it is in the download
-//! before the first question.
+//! before the first question. Nor are the built-in quiz's result texts: [`whole`]
+//! puts them back.
+
+use std::cell::RefCell;
 
 use levels_engine::{encode_link, Action, Answers, Content, LeadPlacement, Outcome};
 use yew::{Callback, Html};
@@ -13,6 +16,39 @@ use crate::config::Config;
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::{Platform, WidgetEvent};
 use crate::shared::Shared;
+
+/// The built-in quiz's result texts, which its download before the first question
+/// leaves out (`build.rs`, [`levels_engine::split_report`]).
+const BUILT_IN_REPORT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.report.bin"));
+
+/// The content with every text a result shows. The built-in quiz gets back the texts
+/// its early download left out (filled once per page and shared); any other content
+/// (a language file, a marketer's own) is whole already.
+pub fn whole(content: &Shared<Content>) -> Shared<Content> {
+    thread_local! {
+        static WHOLE: RefCell<Option<(Shared<Content>, Shared<Content>)>> = const { RefCell::new(None) };
+    }
+    if !levels_engine::lacks_report(content) {
+        return content.clone();
+    }
+    WHOLE.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if let Some((partial, whole)) = &*cell {
+            if partial == content {
+                return whole.clone();
+            }
+        }
+        let mut filled = (**content).clone();
+        // Both halves come from the same build, so this holds; if it ever did not,
+        // the result would show without its texts rather than not at all.
+        if !levels_engine::fill_report(&mut filled, BUILT_IN_REPORT) {
+            return content.clone();
+        }
+        let filled = Shared::new(filled);
+        *cell = Some((content.clone(), filled.clone()));
+        filled
+    })
+}
 
 /// What the end of a run works with: the scored answers, the element's settings, the
 /// lead form's state, and the quiz's intents. All cheap handles.

@@ -10,6 +10,7 @@ use levels_engine::{Answers, Content, Outcome};
 use yew::Html;
 
 use crate::finish::Finish;
+use crate::shared::Shared;
 
 /// Where the deferred code stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +73,14 @@ fn lead_in_chunk(finish: &Finish) -> Result<Html, Unavailable> {
     Ok(finish.lead_form())
 }
 
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(later, fallible, preload(fetch_whole))
+)]
+fn whole_in_chunk(content: &Shared<Content>) -> Result<Shared<Content>, Unavailable> {
+    Ok(crate::finish::whole(content))
+}
+
 /// Fetches the deferred code (once; a failure is not remembered, so calling again
 /// retries). Each split function keeps its own loader, so each is readied here; the
 /// chunk itself is fetched once.
@@ -79,6 +88,7 @@ fn lead_in_chunk(finish: &Finish) -> Result<Html, Unavailable> {
 pub async fn fetch() -> Result<(), Unavailable> {
     fetch_score().await?;
     fetch_result().await?;
+    fetch_whole().await?;
     Ok(fetch_lead().await?)
 }
 
@@ -92,6 +102,14 @@ pub async fn fetch() -> Result<(), Unavailable> {
 pub fn outcome(later: Later, content: &Content, answers: &Answers) -> Option<Outcome> {
     (later == Later::Ready)
         .then(|| now(score_in_chunk(content, answers)))
+        .flatten()
+}
+
+/// The content with every text a result shows ([`crate::finish::whole`]), once
+/// [`Later::Ready`]; `None` before.
+pub fn whole(later: Later, content: &Shared<Content>) -> Option<Shared<Content>> {
+    (later == Later::Ready)
+        .then(|| now(whole_in_chunk(content)))
         .flatten()
 }
 

@@ -27,4 +27,5 @@ pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"
 
 /// The built-in quiz: `content/en.json`, checked and packed by `build.rs`
 /// ([`levels_engine::pack`]), so the wasm carries neither the JSON nor the checker.
+/// Without the texts only a result shows: [`finish::whole`] puts those back.
 pub const BUILT_IN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.bin"));

@@ -72,6 +72,70 @@ pub fn unpack(bytes: &[u8]) -> Option<Content> {
     (reader.ok && reader.bytes.is_empty() && references_hold(&content)).then_some(content)
 }
 
+/// The texts only a result shows, in a fixed order: cause names and summaries, verdict
+/// headlines and bodies, term names and definitions, pattern texts, next-step titles and
+/// bodies. The widget's download before the first question can leave them out (see
+/// [`split_report`]).
+fn report_texts(content: &mut Content) -> Vec<&mut String> {
+    let mut texts = Vec::new();
+    for cause in &mut content.causes {
+        texts.extend([&mut cause.name, &mut cause.summary]);
+    }
+    for verdict in &mut content.verdicts.0 {
+        texts.extend([&mut verdict.headline, &mut verdict.body]);
+    }
+    for term in &mut content.terms {
+        texts.extend([&mut term.name, &mut term.definition]);
+    }
+    for pattern in &mut content.patterns {
+        texts.push(&mut pattern.text);
+    }
+    for step in &mut content.next_steps {
+        texts.extend([&mut step.title, &mut step.body]);
+    }
+    texts
+}
+
+/// Content in two parts: the same content with every text only a result shows left
+/// empty (for [`pack`]: everything up to and through the questions), and those texts,
+/// packed in their own order, for [`fill_report`].
+pub fn split_report(content: &Content) -> (Content, Vec<u8>) {
+    let mut quiz = content.clone();
+    let mut out = Writer(Vec::new());
+    for text in report_texts(&mut quiz) {
+        std::mem::take(text).put(&mut out);
+    }
+    (quiz, out.0)
+}
+
+/// Puts back the texts [`split_report`] took out; false (and `content` unchanged) when
+/// `report` does not hold exactly one text for each.
+pub fn fill_report(content: &mut Content, report: &[u8]) -> bool {
+    let mut reader = Reader {
+        bytes: report,
+        ok: true,
+    };
+    let mut filled = content.clone();
+    for text in report_texts(&mut filled) {
+        *text = String::get(&mut reader);
+    }
+    let whole = reader.ok && reader.bytes.is_empty();
+    if whole {
+        *content = filled;
+    }
+    whole
+}
+
+/// Whether the texts only a result shows were left out ([`split_report`]). Checked on
+/// the verdict headlines, which checked content never leaves empty.
+pub fn lacks_report(content: &Content) -> bool {
+    content
+        .verdicts
+        .0
+        .iter()
+        .all(|verdict| verdict.headline.is_empty())
+}
+
 /// What the rest of the engine indexes without checking: every reference points at
 /// something that exists, and the quiz fits the share codes' limits.
 fn references_hold(content: &Content) -> bool {
@@ -488,6 +552,45 @@ mod tests {
             ..When::default()
         });
         assert_eq!(unpack(&pack(&content)), None);
+    }
+
+    #[test]
+    fn a_split_report_fills_back_to_the_whole_quiz() {
+        let whole = content();
+        let (quiz, report) = split_report(&whole);
+        assert!(lacks_report(&quiz));
+        assert!(!lacks_report(&whole));
+        assert_eq!(quiz.questions, whole.questions);
+        assert_eq!(quiz.intro, whole.intro);
+        assert_eq!(quiz.ui, whole.ui);
+        // The quiz part packs and unpacks like any content, and is much smaller.
+        let packed = pack(&quiz);
+        assert!(
+            packed.len() + 8_000 < pack(&whole).len(),
+            "{}",
+            packed.len()
+        );
+        let mut filled = unpack(&packed).unwrap();
+        assert!(fill_report(&mut filled, &report));
+        assert_eq!(filled, whole);
+    }
+
+    #[test]
+    fn a_report_that_does_not_fit_is_refused_whole() {
+        let (quiz, report) = split_report(&content());
+        for bad in [
+            &report[..report.len() - 1],
+            &[report.as_slice(), &[0]].concat()[..],
+            &[],
+        ] {
+            let mut target = quiz.clone();
+            assert!(!fill_report(&mut target, bad));
+            assert_eq!(target, quiz);
+        }
+        let mut bad_utf8 = report.clone();
+        bad_utf8[1] = 0xff;
+        let mut target = quiz.clone();
+        assert!(!fill_report(&mut target, &bad_utf8));
     }
 
     #[test]
