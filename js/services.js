@@ -128,6 +128,12 @@ export class Services {
   }
 
   // The current screen's heading (tabindex="-1", so it can take focus).
+  // After the frame that shows what was just rendered (a task after the next
+  // animation frame, so after its paint).
+  afterPaint() {
+    return new Promise((done) => requestAnimationFrame(() => setTimeout(() => done(true))));
+  }
+
   focusScreen() {
     this.root.querySelector("[data-screen] [tabindex='-1']")?.focus();
   }

@@ -2,8 +2,9 @@
 # Builds the embeddable bundle into OUT_DIR:
 #   levels-quiz.js            one ES module: wasm-bindgen's glue + the <levels-quiz> element
 #   levels-quiz_bg.wasm       the widget, with the built-in (English) quiz packed inside
-#   levels-quiz-later.wasm    the result screen and lead form (src/later.rs), split off by
-#                             wasm-split-cli and fetched once the first question shows
+#   levels-quiz-later.wasm    scoring, the result screen, the lead form and the English
+#                             result texts (src/later.rs), split off by wasm-split-cli and
+#                             fetched once the first question has been painted
 #   levels-quiz.<lang>.bin    every other language's content, checked and packed
 #   levels-quiz-check.js      the content checker (crates/check), which the element
 #   levels-quiz-check_bg.wasm imports only for a marketer's own content file
@@ -30,15 +31,21 @@ export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # carries (crates.io sources are named from their crate folder on), so the bundle is
 # the same from any machine, and 0.4 KB smaller. The flags apply to this build only,
 # not to the native ones, so neither rebuilds the other.
-flags=()
+# (Cargo reads CARGO_ENCODED_RUSTFLAGS instead of RUSTFLAGS, so the caller's RUSTFLAGS
+# come first in it.)
+rustflags=()
 if [ "$profile" = release ]; then
+  read -r -a rustflags <<< "${RUSTFLAGS:-}"
   for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
-    flags+=("--remap-path-prefix=$dir=")
+    [ -d "$dir" ] && rustflags+=("--remap-path-prefix=$dir=")
   done
 fi
-CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; printf '%s' "${flags[*]}") \
-  cargo build --quiet --lib -p levels-quiz -p levels-check --features levels-quiz/split \
-  --target wasm32-unknown-unknown "${cargo_flags[@]}"
+with_flags=()
+if [ ${#rustflags[@]} -gt 0 ]; then
+  with_flags=("CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; printf '%s' "${rustflags[*]}")")
+fi
+env "${with_flags[@]}" cargo build --quiet --lib -p levels-quiz -p levels-check \
+  --features levels-quiz/split --target wasm32-unknown-unknown "${cargo_flags[@]}"
 built=target/wasm32-unknown-unknown/$profile
 
 work=$(mktemp -d)
@@ -68,14 +75,34 @@ bindgen() {
 # is named `bundle` so the chunk loader's `import { initSync } from "./bundle.js"`
 # lands on the one bundled module below (not a second copy of the glue).
 wasm-split-cli "$built/levels_quiz.wasm" "$work/split" --out-name bundle
+chunks=$(cd "$work/split" && ls ./*.wasm)
+if [ "$chunks" != $'./bundle.wasm\n./split_later.wasm' ]; then
+  echo "build-bundle: wasm-split-cli made other modules than bundle.wasm and split_later.wasm:" $chunks >&2
+  echo "build-bundle: ship and name each one here" >&2
+  exit 1
+fi
 loader="$work/split/__wasm_split.js"
-for needed in 'from "./bundle.js"' '"./split_later.wasm"'; do
-  if ! grep -q "$needed" "$loader"; then
+streaming='async (imports) => (WebAssembly.instantiateStreaming(src, imports))'
+for needed in 'from "./bundle.js"' '"./split_later.wasm"' "$streaming"; do
+  if ! grep -qF "$needed" "$loader"; then
     echo "build-bundle: wasm-split-cli's loader no longer has '$needed'; update this script" >&2
     exit 1
   fi
 done
-sed 's|"./split_later.wasm"|"./levels-quiz-later.wasm"|' "$loader" > "$work/__wasm_split.js"
+# The chunk keeps the bundle's name, and loads like the main wasm does: streaming when
+# the server says application/wasm, from the bytes otherwise (many servers do not).
+{
+  cat <<'JS'
+async function instantiateChunk(response, imports) {
+  if (!response.ok) throw new Error(`levels-quiz: ${response.url}: HTTP ${response.status}`);
+  return response.headers.get("content-type")?.split(";")[0].trim() === "application/wasm"
+    ? WebAssembly.instantiateStreaming(response, imports)
+    : WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+JS
+  sed -e 's|"./split_later.wasm"|"./levels-quiz-later.wasm"|' \
+    -e "s|$streaming|async (imports) => instantiateChunk(await src, imports)|" "$loader"
+} > "$work/__wasm_split.js"
 optimize "$work/split/split_later.wasm" "$work/levels-quiz-later.wasm"
 # The chunk links to the main module's function table, which wasm-bindgen would drop.
 bindgen "$work/split/bundle.wasm" levels-quiz --keep-lld-exports

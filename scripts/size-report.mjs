@@ -38,16 +38,20 @@ export const TARGET_GZIP_BYTES = BUDGET_GZIP_BYTES;
 const repo = resolve(fileURLToPath(new URL(".", import.meta.url)), "..");
 
 function parseArgs(argv) {
-  const args = { json: false, dir: join(repo, "dist"), budget: BUDGET_GZIP_BYTES };
+  const args = { json: false, dir: join(repo, "dist"), budget: BUDGET_GZIP_BYTES, wholeRun: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--json") args.json = true;
     else if (arg === "--dir") args.dir = resolve(argv[++i] ?? "");
     else if (arg === "--budget") args.budget = Number(argv[++i]);
+    else if (arg === "--whole-run") args.wholeRun = Number(argv[++i]);
     else if (arg === "-h" || arg === "--help") args.help = true;
     else throw new Error(`unknown argument: ${arg}`);
   }
   if (!Number.isFinite(args.budget) || args.budget <= 0) throw new Error("--budget needs a positive number of bytes");
+  if (args.wholeRun !== null && (!Number.isFinite(args.wholeRun) || args.wholeRun <= 0)) {
+    throw new Error("--whole-run needs a positive number of bytes");
+  }
   return args;
 }
 
@@ -184,7 +188,8 @@ async function main() {
     process.exit(2);
   }
   if (args.help) {
-    console.log("usage: node scripts/size-report.mjs [--json] [--dir DIR] [--budget BYTES]");
+    console.log("usage: node scripts/size-report.mjs [--json] [--dir DIR] [--budget BYTES] [--whole-run BYTES]");
+    console.log("  --whole-run: also fail when the whole run (default path + what loads after the first question) is over BYTES gzip");
     return;
   }
   let r;
@@ -199,7 +204,20 @@ async function main() {
     process.exit(2);
   }
   console.log(args.json ? JSON.stringify(r, null, 2) : table(r));
-  process.exitCode = r.within_budget ? 0 : 1;
+  let ok = r.within_budget;
+  const whole = r.paths.find((p) => p.path === "whole-run");
+  if (args.wholeRun !== null && whole) {
+    const over = whole.gzip > args.wholeRun;
+    if (!args.json) {
+      console.log(
+        over
+          ? `WHOLE RUN OVER CEILING: gzip ${kb(whole.gzip)} > ${kb(args.wholeRun)} by ${fmt(whole.gzip - args.wholeRun)} bytes`
+          : `whole run within its ceiling: gzip ${kb(whole.gzip)} <= ${kb(args.wholeRun)}`,
+      );
+    }
+    ok &&= !over;
+  }
+  process.exitCode = ok ? 0 : 1;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

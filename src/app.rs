@@ -1,5 +1,6 @@
 //! The root: picks the quiz or the error panel, holds the one reducer, and runs every
-//! side effect (restoring, saving, events, the lead post) through the [`Platform`].
+//! side effect (restoring, saving, events, fetching the deferred code) through the
+//! [`Platform`]; the end of a run's own (the lead post, the CTA) are in `finish`.
 
 use levels_engine::{
     decode_link, decode_progress, encode_progress, Action, Content, LinkError, Screen,
@@ -154,6 +155,8 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let lead_draft = use_state(LeadDraft::default);
     let lead_status = use_state(LeadStatus::default);
     let later = use_state(Later::initial);
+    // The visitor pressed "Try again" after the deferred code failed to arrive.
+    let retried = use_state(|| false);
     let content = props.content.clone();
     let platform = props.platform.clone();
     let screen = state.session.screen();
@@ -206,32 +209,54 @@ pub fn Quiz(props: &QuizProps) -> Html {
         );
     }
 
-    // The result screen's and lead form's code is fetched once a question is on screen
-    // (or at once, for a shared result), never before the first question. A fetch
-    // ahead of time that fails is tried again on arriving where the code is needed; a
-    // failure there shows "Try again", which fetches once more.
+    // The result screen's and lead form's code is fetched once a question has been
+    // painted (at once when a screen needs it: a shared result, a resumed last step),
+    // never before the first question. A fetch ahead of time that fails is tried again
+    // on arriving where the code is needed; a failure there shows "Try again", which
+    // fetches once more. Once it is there, the built-in quiz gets its result texts
+    // back, so the last answer does not wait for that.
     let needed = matches!(screen, Screen::Lead | Screen::Result);
     let fetch_later = {
         let later = later.clone();
+        let content = content.clone();
+        let platform = platform.clone();
         Callback::from(move |()| {
             later.set(Later::Loading);
             let later = later.clone();
-            yew::platform::spawn_local(async move {
-                later.set(match later::fetch().await {
-                    Ok(()) => Later::Ready,
-                    Err(_) if needed => Later::Failed,
-                    Err(_) => Later::Missed,
+            let content = content.clone();
+            let fetch = Callback::from(move |()| {
+                let later = later.clone();
+                let content = content.clone();
+                yew::platform::spawn_local(async move {
+                    later.set(match later::fetch().await {
+                        Ok(()) => {
+                            later::whole(Later::Ready, &content);
+                            Later::Ready
+                        }
+                        Err(_) if needed => Later::Failed,
+                        Err(_) => Later::Missed,
+                    });
                 });
             });
+            if needed {
+                fetch.emit(());
+            } else {
+                platform.after_paint(fetch);
+            }
         })
     };
     {
         let fetch_later = fetch_later.clone();
+        let later = later.clone();
         let now = *later;
         let due = now == Later::Idle || (needed && now == Later::Missed);
         use_effect_with((screen, due), move |(screen, due)| {
             if *due && *screen != Screen::Intro {
                 fetch_later.emit(());
+            } else if now == Later::Failed && !needed {
+                // Left the screen that failed (starting over, say): the next arrival
+                // tries once more by itself.
+                later.set(Later::Missed);
             }
         });
     }
@@ -243,7 +268,8 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let waiting = (needed && *later != Later::Ready).then_some(*later == Later::Failed);
     {
         let platform = platform.clone();
-        let interacted = state.interacted;
+        // "Try again" is the visitor acting too (on a shared result, their first act).
+        let interacted = state.interacted || *retried;
         use_effect_with((screen, waiting), move |_| {
             if interacted {
                 platform.focus_screen();
@@ -315,7 +341,10 @@ pub fn Quiz(props: &QuizProps) -> Html {
         link_error: *link_error,
         finish,
         later: *later,
-        on_retry_later: fetch_later,
+        on_retry_later: {
+            let retried = retried.clone();
+            fetch_later.reform(move |()| retried.set(true))
+        },
         languages: props.languages.clone(),
         platform: platform.clone(),
         on_action: dispatch,

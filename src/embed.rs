@@ -53,6 +53,9 @@ extern "C" {
     fn set_language(this: &Services, code: &str);
     #[wasm_bindgen(method, js_name = focusScreen)]
     fn focus_screen(this: &Services);
+    /// Resolves after the next frame has been painted.
+    #[wasm_bindgen(method, js_name = afterPaint)]
+    fn after_paint(this: &Services) -> js_sys::Promise;
     /// Resolves to whether the server accepted the fields (key, value, ...).
     #[wasm_bindgen(method, js_name = postLead)]
     fn post_lead(this: &Services, url: &str, fields: Vec<String>) -> js_sys::Promise;
@@ -494,6 +497,10 @@ impl Platform for BrowserPlatform {
 
     fn focus_screen(&self) {
         self.services.focus_screen();
+    }
+
+    fn after_paint(&self, done: Callback<()>) {
+        settle(self.services.after_paint(), done.reform(|_: bool| ()));
     }
 
     fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>) {

@@ -1,5 +1,5 @@
-//! What the visitor needs only after the questions: scoring, the result screen and the
-//! lead form ([`crate::finish`]).
+//! What the visitor needs only after the questions: scoring, the result screen, the
+//! lead form and the built-in quiz's result texts ([`crate::finish`]).
 //!
 //! With the `split` feature (the release bundle), this code ships as its own wasm
 //! chunk, fetched once the first question is on screen, so the download before the
@@ -83,7 +83,8 @@ fn whole_in_chunk(content: &Shared<Content>) -> Result<Shared<Content>, Unavaila
 
 /// Fetches the deferred code (once; a failure is not remembered, so calling again
 /// retries). Each split function keeps its own loader, so each is readied here; the
-/// chunk itself is fetched once.
+/// chunk itself is fetched once. A new split function must be added here too, or
+/// [`now`] never finds it ready and its screen waits forever.
 #[cfg(feature = "split")]
 pub async fn fetch() -> Result<(), Unavailable> {
     fetch_score().await?;

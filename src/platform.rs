@@ -55,6 +55,11 @@ pub trait Platform {
     fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>);
     /// Switches the element to another of the bundle's languages.
     fn set_language(&self, code: &str);
+    /// Calls `done` once what was just rendered has been painted (at once where
+    /// nothing paints).
+    fn after_paint(&self, done: Callback<()>) {
+        done.emit(());
+    }
     /// Moves keyboard focus to the current screen's heading (it carries
     /// `tabindex="-1"`), so keyboard and screen-reader users land on a new screen.
     fn focus_screen(&self) {}

@@ -327,6 +327,21 @@ fn finished(content: &Shared<Content>, later: Later) -> ScreensProps {
     }
 }
 
+#[test]
+fn the_built_in_quiz_gets_its_result_texts_back_whole() {
+    let early = Shared::new(levels_engine::unpack(levels_quiz::BUILT_IN).unwrap());
+    assert!(
+        levels_engine::lacks_report(&early),
+        "the early download leaves them out"
+    );
+    let whole = levels_quiz::finish::whole(&early);
+    assert_eq!(*whole, load_str(DEFAULT_CONTENT).unwrap());
+    // Once per page: the same filled content every time.
+    assert!(levels_quiz::finish::whole(&early) == whole);
+    // Content that is whole already comes back as it is.
+    assert!(levels_quiz::finish::whole(&whole) == whole);
+}
+
 #[tokio::test]
 async fn the_result_waits_for_its_code_and_offers_a_retry_when_it_cannot_come() {
     let content = content();

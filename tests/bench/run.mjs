@@ -399,7 +399,8 @@ function markdown({ s, args, env, startedAt, seconds, dist }) {
   lines.push("The files of `dist/` this run served, as `node scripts/size-report.mjs` counts them (bytes):", "");
   row("file", "raw", "gzip -9", "brotli q11", "fetched");
   row("---", "---:", "---:", "---:", "---");
-  const when = (f) => (f.language ? `only for ${f.language}` : f.checker ? "only for own content" : "always");
+  const when = (f) =>
+    f.language ? `only for ${f.language}` : f.checker ? "only for own content" : f.later ? "after the first question" : "always";
   for (const f of bundle.files) row(`\`${f.file}\``, n(f.raw), n(f.gzip), n(f.brotli), when(f));
   for (const p of bundle.paths) row(`total, ${p.path} path`, n(p.raw), n(p.gzip), n(p.brotli), p.budgeted === false ? "not budgeted" : "");
   const budget = bundle.budget.bytes;
@@ -447,8 +448,9 @@ function markdown({ s, args, env, startedAt, seconds, dist }) {
     "- **Bytes until the first question**: the sum of `Network.loadingFinished.encodedDataLength`",
     "  (headers plus body as sent, gzip where used) of every response whose Resource Timing",
     "  `responseEnd` is at or before the first question's paint. Our widget: the page, the",
-    "  script, the wasm. SurveyJS: the page, its stylesheet, its two scripts. The host page's own",
-    "  `host.css` is in both.",
+    "  script, the wasm (the result's code, `levels-quiz-later.wasm`, is asked for only after the",
+    "  first question is painted, and is listed below with when it ended). SurveyJS: the page,",
+    "  its stylesheet, its two scripts. The host page's own `host.css` is in both.",
     "- **First question painted and clickable**: from navigation start (`performance.now()` = 0) to",
     "  the end of the frame that first shows question 1 with its radio inputs and Next button in",
     "  the DOM (event handlers attached). Our widget opens on an intro screen; the probe clicks",

@@ -117,6 +117,8 @@ export function completeFast(host, answers) {
       current.querySelector("button[type=submit]").click();
       for (let i = 0; i < 300 && (current = await screen()).dataset.question === question; i++) await frame();
     }
+    // The result's code may still be on its way (it is fetched once a question shows).
+    for (let i = 0; i < 300 && (current = await screen()).dataset.screen === "waiting"; i++) await frame();
     // The lead form, when the element asks for it before the result, is as far as it goes.
     if (!["result", "lead"].includes(current.dataset.screen)) throw new Error(`completeFast: ended on ${current.dataset.screen}`);
     return current.dataset.screen;

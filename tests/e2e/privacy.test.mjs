@@ -112,15 +112,21 @@ describe("a full run", () => {
       after.every((r) => new RegExp(`^GET ${server.origin}/dist/levels-quiz(\\.[A-Za-z-]+\\.bin|-later\\.wasm)$`).test(r)),
       `requests after the bundle loaded: ${after.join(", ")}`,
     );
+    assert.ok(after.filter((r) => r.endsWith("-later.wasm")).length <= 1, `the result's code at most once: ${after.join(", ")}`);
     assert.deepEqual(await cookies(page, context), NO_COOKIES);
     assert.deepEqual(errors, []);
     await context.close();
   });
 
-  test("twenty widgets on a page fetch the wasm once", async () => {
+  test("twenty widgets on a page fetch the wasm once, and the result's code once", async () => {
     const { page, context, errors, requests } = await openRecorded("/pages/hosts/many.html");
     await page.waitForFunction(() => [...document.querySelectorAll("levels-quiz")].every((el) => el.dataset.lqState === "ready"));
-    await completeFast(new Quiz(page, page.locator("levels-quiz").nth(5)).host, STUCK_VP);
+    // Two started together (both ask for the result's code), then both finished.
+    const [a, b] = [5, 6].map((n) => new Quiz(page, page.locator("levels-quiz").nth(n)));
+    await a.start();
+    await b.start();
+    await completeFast(a.host, STUCK_VP);
+    await completeFast(b.host, STUCK_VP);
     assert.deepEqual(
       requests.filter((r) => !r.startsWith("GET data:")).sort(),
       [

@@ -179,6 +179,22 @@ describe("a marketer embedding it", () => {
     await ctx.close();
   });
 
+  test("the result's code loads from a server that does not say application/wasm", async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    const body = await readFile(join(repo, "dist/levels-quiz-later.wasm"));
+    await page.route("**/levels-quiz-later.wasm", (route) => route.fulfill({ body, contentType: "application/octet-stream" }));
+    await page.goto(server.origin + "/pages/plain.html");
+    const quiz = new Quiz(page);
+    await quiz.completeWith(STUCK_VP);
+    assert.equal(await quiz.screen().getAttribute("data-verdict"), "incomplete-promotion");
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  });
+
   test("elements added later work, stay independent, and removal frees them", async () => {
     const { page, context, errors } = await open("/pages/spa.html");
     await page.evaluate(() => {
