@@ -73,8 +73,8 @@ size: dist node-modules
 # it with every saving; it becomes the 90 KB target (make size) once that is met.
 # WHOLE_RUN_CEILING holds the whole run (with what loads after the first question), so
 # code moved out of the early download cannot grow unseen either.
-SIZE_CEILING := 140000
-WHOLE_RUN_CEILING := 158500
+SIZE_CEILING := 137000
+WHOLE_RUN_CEILING := 160000
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING) --whole-run $(WHOLE_RUN_CEILING)

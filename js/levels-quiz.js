@@ -144,8 +144,10 @@ async function findContent(host, language) {
     return { ...file, own: true };
   }
   if (language.builtIn) return {};
+  // The language's result texts come later, with the result's code (the wasm fetches them).
   const file = new URL(`./levels-quiz.${language.code}.bin`, import.meta.url);
-  return fetchFile(file, `the ${language.name} quiz`, async (r) => ({ bytes: new Uint8Array(await r.arrayBuffer()) }));
+  const report = new URL(`./levels-quiz.${language.code}.report.bin`, import.meta.url).href;
+  return fetchFile(file, `the ${language.name} quiz`, async (r) => ({ bytes: new Uint8Array(await r.arrayBuffer()), report }));
 }
 
 class LevelsQuizElement extends HTMLElement {
@@ -212,7 +214,7 @@ class LevelsQuizElement extends HTMLElement {
         if (generation !== this.#generation || !this.isConnected) return;
         root.replaceChildren();
         // Own content (inline or `content=`) is one language: no switch for it.
-        const setup = { languages: content.own ? [] : LANGUAGES, language: language.code };
+        const setup = { languages: content.own ? [] : LANGUAGES, language: language.code, report: content.report ?? null };
         this.#widget = mount(root, this, content.bytes, content.problems, content.error, setup);
         this.setAttribute("data-lq-state", "ready");
       })

@@ -128,6 +128,16 @@ export class Services {
   }
 
   // The current screen's heading (tabindex="-1", so it can take focus).
+  // A file of the bundle as bytes, or null (offline, 404, blocked).
+  async fetchBytes(url) {
+    try {
+      const response = await fetch(url);
+      return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+    } catch {
+      return null;
+    }
+  }
+
   // After the frame that shows what was just rendered (a task after the next
   // animation frame, so after its paint).
   afterPaint() {

@@ -5,7 +5,9 @@
 #   levels-quiz-later.wasm    scoring, the result screen, the lead form and the English
 #                             result texts (src/later.rs), split off by wasm-split-cli and
 #                             fetched once the first question has been painted
-#   levels-quiz.<lang>.bin    every other language's content, checked and packed
+#   levels-quiz.<lang>.bin    every other language's content, checked and packed, without
+#                             the result's texts: levels-quiz.<lang>.report.bin, fetched
+#                             with the chunk
 #   levels-quiz-check.js      the content checker (crates/check), which the element
 #   levels-quiz-check_bg.wasm imports only for a marketer's own content file
 # Usage: scripts/build-bundle.sh [--release] OUT_DIR
@@ -119,11 +121,14 @@ for needed in 'async function __wbg_init' 'export function mount'; do
 done
 mkdir -p "$out"
 node scripts/languages.mjs > "$work/languages.js"
-# Every language but the built-in one, checked and packed (a broken file stops the build).
+# Every language but the built-in one, checked and packed (a broken file stops the build):
+# what the widget needs before the first question, and the result's texts, which it
+# fetches with the deferred chunk.
 for file in content/*.json; do
   code=$(basename "$file" .json)
   [ "$code" = en ] && continue
-  cargo run --quiet -p levels-engine --bin levels-content -- pack "$file" "$out/levels-quiz.$code.bin"
+  cargo run --quiet -p levels-engine --bin levels-content -- pack "$file" \
+    "$out/levels-quiz.$code.bin" "$out/levels-quiz.$code.report.bin"
 done
 {
   cat "$glue"

@@ -81,6 +81,11 @@ export const isChecker = (name) => name.startsWith("levels-quiz-check");
 /** The code only the result needs (src/later.rs), fetched once the first question shows. */
 export const isLater = (name) => name === "levels-quiz-later.wasm";
 
+/** levels-quiz.zh-CN.report.bin -> "zh-CN": a language's result texts, fetched with the code above. */
+export function reportOf(name) {
+  return name.match(/^levels-quiz\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.report\.bin$/)?.[1] ?? null;
+}
+
 const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
 const ZERO = { raw: 0, gzip: 0, brotli: 0 };
 
@@ -101,9 +106,16 @@ export function reportFiles(entries, budget = BUDGET_GZIP_BYTES) {
   const files = entries
     .filter((e) => !e.file.endsWith(".html"))
     .sort((a, b) => (a.file < b.file ? -1 : 1))
-    .map((e) => ({ file: e.file, language: languageOf(e.file), checker: isChecker(e.file), later: isLater(e.file), ...sizes(e.body) }));
+    .map((e) => ({
+      file: e.file,
+      language: languageOf(e.file),
+      report: reportOf(e.file),
+      checker: isChecker(e.file),
+      later: isLater(e.file),
+      ...sizes(e.body),
+    }));
   const pick = ({ raw, gzip, brotli }) => ({ raw, gzip, brotli });
-  const always = files.filter((f) => !f.language && !f.checker && !f.later);
+  const always = files.filter((f) => !f.language && !f.report && !f.checker && !f.later);
   const base = always.reduce((t, f) => add(t, pick(f)), ZERO);
   const paths = [{ path: "default", files: always.map((f) => f.file), ...base }];
   for (const f of files.filter((f) => f.language)) {
@@ -137,7 +149,15 @@ const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 function table(r) {
   const rows = [["file", "raw", "gzip -9", "brotli q11", "fetched"]];
   const when = (f) =>
-    f.language ? `only for ${f.language}` : f.checker ? "only for own content" : f.later ? "after the first question" : "always";
+    f.language
+      ? `only for ${f.language}`
+      : f.report
+        ? `only for ${f.report}, after the first question`
+        : f.checker
+          ? "only for own content"
+          : f.later
+            ? "after the first question"
+            : "always";
   for (const f of r.files) rows.push([f.file, fmt(f.raw), fmt(f.gzip), fmt(f.brotli), when(f)]);
   const totals = r.paths.map((p) => [
     p.path === "default" ? "total, default path" : `total, ${p.path} path`,

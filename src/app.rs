@@ -154,7 +154,20 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let from_link = use_state(|| initial.2);
     let lead_draft = use_state(LeadDraft::default);
     let lead_status = use_state(LeadStatus::default);
-    let later = use_state(Later::initial);
+    // The content with the result's texts: at once where nothing is split off (and the
+    // texts are built in), else once the deferred code (and a language's texts) came.
+    let whole = use_state(|| {
+        (Later::initial() == Later::Ready)
+            .then(|| later::whole(&props.content, None))
+            .flatten()
+    });
+    let later = use_state(|| {
+        if whole.is_some() {
+            Later::Ready
+        } else {
+            Later::Idle
+        }
+    });
     // The visitor pressed "Try again" after the deferred code failed to arrive.
     let retried = use_state(|| false);
     let content = props.content.clone();
@@ -213,31 +226,45 @@ pub fn Quiz(props: &QuizProps) -> Html {
     // painted (at once when a screen needs it: a shared result, a resumed last step),
     // never before the first question. A fetch ahead of time that fails is tried again
     // on arriving where the code is needed; a failure there shows "Try again", which
-    // fetches once more. Once it is there, the built-in quiz gets its result texts
-    // back, so the last answer does not wait for that.
+    // fetches once more. The result's texts come with it: the built-in quiz's are in
+    // the chunk, a language file's in its `.report.bin`.
     let needed = matches!(screen, Screen::Lead | Screen::Result);
     let fetch_later = {
         let later = later.clone();
+        let whole = whole.clone();
         let content = content.clone();
         let platform = platform.clone();
         Callback::from(move |()| {
             later.set(Later::Loading);
-            let later = later.clone();
-            let content = content.clone();
-            let fetch = Callback::from(move |()| {
-                let later = later.clone();
-                let content = content.clone();
-                yew::platform::spawn_local(async move {
-                    later.set(match later::fetch().await {
-                        Ok(()) => {
-                            later::whole(Later::Ready, &content);
-                            Later::Ready
+            let (later, whole, content) = (later.clone(), whole.clone(), content.clone());
+            let failed = if needed { Later::Failed } else { Later::Missed };
+            let fetch = {
+                let platform = platform.clone();
+                Callback::from(move |()| {
+                    let (later, whole) = (later.clone(), whole.clone());
+                    let (content, platform) = (content.clone(), platform.clone());
+                    yew::platform::spawn_local(async move {
+                        if later::fetch().await.is_err() {
+                            later.set(failed);
+                        } else if let Some(filled) = later::whole(&content, None) {
+                            whole.set(Some(filled));
+                            later.set(Later::Ready);
+                        } else {
+                            platform.fetch_report(Callback::from(
+                                move |report: Option<Vec<u8>>| match report
+                                    .and_then(|bytes| later::whole(&content, Some(&bytes)))
+                                {
+                                    Some(filled) => {
+                                        whole.set(Some(filled));
+                                        later.set(Later::Ready);
+                                    }
+                                    None => later.set(failed),
+                                },
+                            ));
                         }
-                        Err(_) if needed => Later::Failed,
-                        Err(_) => Later::Missed,
                     });
-                });
-            });
+                })
+            };
             if needed {
                 fetch.emit(());
             } else {
@@ -318,7 +345,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
         Some(Finish {
             answers: levels_engine::Answers::from_partial(&content, state.session.answers())?,
             outcome,
-            content: later::whole(*later, &content)?,
+            content: (*whole).clone()?,
             config: props.config.clone(),
             platform: platform.clone(),
             lead_draft: (*lead_draft).clone(),

@@ -53,6 +53,9 @@ extern "C" {
     fn set_language(this: &Services, code: &str);
     #[wasm_bindgen(method, js_name = focusScreen)]
     fn focus_screen(this: &Services);
+    /// Resolves to the file's bytes (a `Uint8Array`), or null when it cannot be had.
+    #[wasm_bindgen(method, js_name = fetchBytes)]
+    fn fetch_bytes(this: &Services, url: &str) -> js_sys::Promise;
     /// Resolves after the next frame has been painted.
     #[wasm_bindgen(method, js_name = afterPaint)]
     fn after_paint(this: &Services) -> js_sys::Promise;
@@ -128,6 +131,10 @@ pub fn mount(
     setup: JsValue,
 ) -> Result<Widget, JsValue> {
     let (languages, language) = read_setup(&setup);
+    // A language file's result texts, fetched when the result's code is.
+    let report = js_sys::Reflect::get(&setup, &"report".into())
+        .ok()
+        .and_then(|url| url.as_string());
     let services = Services::new(&host, &shadow);
     crate::panic::install();
     crate::panic::register(&services);
@@ -185,6 +192,7 @@ pub fn mount(
     let platform = BrowserPlatform {
         services: services.clone(),
         result: result.clone(),
+        report,
     };
     let config = read_config(&host);
     let props = RootProps {
@@ -356,6 +364,8 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
 struct BrowserPlatform {
     services: Services,
     result: Rc<RefCell<JsValue>>,
+    /// Where the language file's result texts are, when the quiz came from one.
+    report: Option<String>,
 }
 
 impl BrowserPlatform {
@@ -497,6 +507,23 @@ impl Platform for BrowserPlatform {
 
     fn focus_screen(&self) {
         self.services.focus_screen();
+    }
+
+    fn fetch_report(&self, done: Callback<Option<Vec<u8>>>) {
+        let Some(url) = &self.report else {
+            done.emit(None);
+            return;
+        };
+        let bytes = self.services.fetch_bytes(url);
+        wasm_bindgen_futures::spawn_local(async move {
+            let bytes = wasm_bindgen_futures::JsFuture::from(bytes).await;
+            done.emit(
+                bytes
+                    .ok()
+                    .and_then(|bytes| bytes.dyn_into::<js_sys::Uint8Array>().ok())
+                    .map(|bytes| bytes.to_vec()),
+            );
+        });
     }
 
     fn after_paint(&self, done: Callback<()>) {

@@ -21,32 +21,32 @@ use crate::shared::Shared;
 /// leaves out (`build.rs`, [`levels_engine::split_report`]).
 const BUILT_IN_REPORT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.report.bin"));
 
-/// The content with every text a result shows. The built-in quiz gets back the texts
-/// its early download left out (filled once per page and shared); any other content
-/// (a language file, a marketer's own) is whole already.
-pub fn whole(content: &Shared<Content>) -> Shared<Content> {
+/// The content with every text a result shows, or `None` when they are missing and
+/// `report` does not supply them. The built-in quiz gets back the texts its early
+/// download left out; a language file's come in `report` (its `.report.bin`). Content
+/// that is whole already (a marketer's own) comes back as it is. Filled once per page
+/// and shared.
+pub fn whole(content: &Shared<Content>, report: Option<&[u8]>) -> Option<Shared<Content>> {
     thread_local! {
         static WHOLE: RefCell<Option<(Shared<Content>, Shared<Content>)>> = const { RefCell::new(None) };
     }
     if !levels_engine::lacks_report(content) {
-        return content.clone();
+        return Some(content.clone());
     }
     WHOLE.with(|cell| {
         let mut cell = cell.borrow_mut();
         if let Some((partial, whole)) = &*cell {
             if partial == content {
-                return whole.clone();
+                return Some(whole.clone());
             }
         }
         let mut filled = (**content).clone();
-        // Both halves come from the same build, so this holds; if it ever did not,
-        // the result would show without its texts rather than not at all.
-        if !levels_engine::fill_report(&mut filled, BUILT_IN_REPORT) {
-            return content.clone();
+        if !levels_engine::fill_report(&mut filled, report.unwrap_or(BUILT_IN_REPORT)) {
+            return None;
         }
         let filled = Shared::new(filled);
         *cell = Some((content.clone(), filled.clone()));
-        filled
+        Some(filled)
     })
 }
 

@@ -77,8 +77,11 @@ fn lead_in_chunk(finish: &Finish) -> Result<Html, Unavailable> {
     feature = "split",
     wasm_split_helpers::wasm_split(later, fallible, preload(fetch_whole))
 )]
-fn whole_in_chunk(content: &Shared<Content>) -> Result<Shared<Content>, Unavailable> {
-    Ok(crate::finish::whole(content))
+fn whole_in_chunk(
+    content: &Shared<Content>,
+    report: Option<&[u8]>,
+) -> Result<Option<Shared<Content>>, Unavailable> {
+    Ok(crate::finish::whole(content, report))
 }
 
 /// Fetches the deferred code (once; a failure is not remembered, so calling again
@@ -106,12 +109,11 @@ pub fn outcome(later: Later, content: &Content, answers: &Answers) -> Option<Out
         .flatten()
 }
 
-/// The content with every text a result shows ([`crate::finish::whole`]), once
-/// [`Later::Ready`]; `None` before.
-pub fn whole(later: Later, content: &Shared<Content>) -> Option<Shared<Content>> {
-    (later == Later::Ready)
-        .then(|| now(whole_in_chunk(content)))
-        .flatten()
+/// The content with every text a result shows ([`crate::finish::whole`]), once the
+/// chunk is there; `None` before, or when the texts are missing and `report` does not
+/// supply them.
+pub fn whole(content: &Shared<Content>, report: Option<&[u8]>) -> Option<Shared<Content>> {
+    now(whole_in_chunk(content, report)).flatten()
 }
 
 /// The result screen. A [`Finish`] exists only once the answers were scored, so the

@@ -55,6 +55,11 @@ pub trait Platform {
     fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>);
     /// Switches the element to another of the bundle's languages.
     fn set_language(&self, code: &str);
+    /// Fetches the result's texts of a quiz that came without them (a language file
+    /// of the bundle); `done(None)` when there are none to fetch or the fetch failed.
+    fn fetch_report(&self, done: Callback<Option<Vec<u8>>>) {
+        done.emit(None);
+    }
     /// Calls `done` once what was just rendered has been painted (at once where
     /// nothing paints).
     fn after_paint(&self, done: Callback<()>) {

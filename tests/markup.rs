@@ -334,12 +334,24 @@ fn the_built_in_quiz_gets_its_result_texts_back_whole() {
         levels_engine::lacks_report(&early),
         "the early download leaves them out"
     );
-    let whole = levels_quiz::finish::whole(&early);
+    let whole = levels_quiz::finish::whole(&early, None).unwrap();
     assert_eq!(*whole, load_str(DEFAULT_CONTENT).unwrap());
     // Once per page: the same filled content every time.
-    assert!(levels_quiz::finish::whole(&early) == whole);
+    assert!(levels_quiz::finish::whole(&early, None).unwrap() == whole);
     // Content that is whole already comes back as it is.
-    assert!(levels_quiz::finish::whole(&whole) == whole);
+    assert!(levels_quiz::finish::whole(&whole, None).unwrap() == whole);
+}
+
+#[test]
+fn a_language_file_gets_its_result_texts_from_its_report_only() {
+    let chinese = load_str(include_str!("../content/zh-CN.json")).unwrap();
+    let (quiz, report) = levels_engine::split_report(&chinese);
+    let early = Shared::new(quiz);
+    // Not from the built-in quiz's texts (another language), only from its own.
+    assert!(levels_quiz::finish::whole(&early, None).is_none());
+    assert!(levels_quiz::finish::whole(&early, Some(&report[..report.len() - 1])).is_none());
+    let whole = levels_quiz::finish::whole(&early, Some(&report)).unwrap();
+    assert_eq!(*whole, chinese);
 }
 
 #[tokio::test]

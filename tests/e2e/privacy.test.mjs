@@ -109,10 +109,11 @@ describe("a full run", () => {
     await completeFast(quiz.host, STUCK_VP);
     const after = requests.slice(loaded);
     assert.ok(
-      after.every((r) => new RegExp(`^GET ${server.origin}/dist/levels-quiz(\\.[A-Za-z-]+\\.bin|-later\\.wasm)$`).test(r)),
+      after.every((r) => new RegExp(`^GET ${server.origin}/dist/levels-quiz(\\.[A-Za-z-]+(\\.report)?\\.bin|-later\\.wasm)$`).test(r)),
       `requests after the bundle loaded: ${after.join(", ")}`,
     );
     assert.ok(after.filter((r) => r.endsWith("-later.wasm")).length <= 1, `the result's code at most once: ${after.join(", ")}`);
+    assert.equal(after.filter((r) => r.endsWith(".report.bin")).length, 1, `the language's result texts once: ${after.join(", ")}`);
     assert.deepEqual(await cookies(page, context), NO_COOKIES);
     assert.deepEqual(errors, []);
     await context.close();

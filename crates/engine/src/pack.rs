@@ -97,29 +97,41 @@ fn report_texts(content: &mut Content) -> Vec<&mut String> {
 }
 
 /// Content in two parts: the same content with every text only a result shows left
-/// empty (for [`pack`]: everything up to and through the questions), and those texts,
-/// packed in their own order, for [`fill_report`].
+/// empty (for [`pack`]: everything up to and through the questions), and those texts
+/// for [`fill_report`]: [`HEADER`], the content's id, version and language (whose
+/// texts they are), then the texts in their own order.
 pub fn split_report(content: &Content) -> (Content, Vec<u8>) {
     let mut quiz = content.clone();
-    let mut out = Writer(Vec::new());
+    let mut out = Writer(HEADER.to_vec());
+    whose(content).put(&mut out);
     for text in report_texts(&mut quiz) {
         std::mem::take(text).put(&mut out);
     }
     (quiz, out.0)
 }
 
+/// Which content a report belongs to.
+fn whose(content: &Content) -> ((String, u32), String) {
+    (
+        (content.id.clone(), content.version),
+        content.language.clone(),
+    )
+}
+
 /// Puts back the texts [`split_report`] took out; false (and `content` unchanged) when
-/// `report` does not hold exactly one text for each.
+/// `report` is not this content's (another quiz, version, language or release), or does
+/// not hold exactly one text for each.
 pub fn fill_report(content: &mut Content, report: &[u8]) -> bool {
-    let mut reader = Reader {
-        bytes: report,
-        ok: true,
+    let Some(bytes) = report.strip_prefix(&HEADER) else {
+        return false;
     };
+    let mut reader = Reader { bytes, ok: true };
+    let owner = <((String, u32), String)>::get(&mut reader);
     let mut filled = content.clone();
     for text in report_texts(&mut filled) {
         *text = String::get(&mut reader);
     }
-    let whole = reader.ok && reader.bytes.is_empty();
+    let whole = reader.ok && reader.bytes.is_empty() && owner == whose(content);
     if whole {
         *content = filled;
     }
@@ -588,9 +600,20 @@ mod tests {
             assert_eq!(target, quiz);
         }
         let mut bad_utf8 = report.clone();
-        bad_utf8[1] = 0xff;
+        *bad_utf8.last_mut().unwrap() = 0xff;
         let mut target = quiz.clone();
         assert!(!fill_report(&mut target, &bad_utf8));
+        // Another version's (or language's) texts do not fill this one.
+        let mut other = content();
+        other.version += 1;
+        let (_, other_report) = split_report(&other);
+        let mut target = quiz.clone();
+        assert!(!fill_report(&mut target, &other_report));
+        // Nor does a report from another release.
+        let mut stale = report.clone();
+        stale[4] ^= 1;
+        assert!(!fill_report(&mut target, &stale));
+        assert_eq!(target, quiz);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use levels_engine::{load_str, pack, score, Answers, Content};
+use levels_engine::{load_str, pack, score, split_report, Answers, Content};
 
 const HELP: &str = "\
 levels-content: check and try out levels-quiz content files
@@ -10,7 +10,7 @@ levels-content: check and try out levels-quiz content files
 USAGE:
     levels-content check FILE
     levels-content score FILE ANSWERS
-    levels-content pack FILE OUT
+    levels-content pack FILE OUT [REPORT]
     levels-content --help
 
 COMMANDS:
@@ -26,10 +26,12 @@ COMMANDS:
         the chosen option ids, comma-separated, one per question in question order,
         for example: role-vp,hours-doing,measured-team,...
 
-    pack FILE OUT
+    pack FILE OUT [REPORT]
         Checks a content file as `check` does and, when it is valid, writes it to
         OUT in the packed form the widget reads without checking it again (how
-        the bundle ships its languages).
+        the bundle ships its languages). With REPORT, the texts only a result
+        shows go there instead of into OUT, so OUT is what the widget needs
+        before the first question and REPORT what it fetches after it.
 
 EXIT STATUS:
     0 success, 1 invalid content or answers, 2 wrong usage or unreadable file.
@@ -95,13 +97,14 @@ fn main() -> ExitCode {
             }
         }
         ["pack", file, out] => match read(file) {
-            Ok(content) => match std::fs::write(out, pack(&content)) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(err) => {
-                    eprintln!("{out}: cannot write: {err}");
-                    ExitCode::from(2)
-                }
-            },
+            Ok(content) => write_all(&[(*out, pack(&content))]),
+            Err(code) => code,
+        },
+        ["pack", file, out, report_out] => match read(file) {
+            Ok(content) => {
+                let (quiz, report) = split_report(&content);
+                write_all(&[(*out, pack(&quiz)), (*report_out, report)])
+            }
             Err(code) => code,
         },
         _ => {
@@ -124,4 +127,15 @@ fn read(file: &str) -> Result<Content, ExitCode> {
         eprintln!("{file}: {} problem(s)", err.problems().len());
         ExitCode::FAILURE
     })
+}
+
+/// Writes each file; 2 when one cannot be written.
+fn write_all(files: &[(&str, Vec<u8>)]) -> ExitCode {
+    for (path, bytes) in files {
+        if let Err(err) = std::fs::write(path, bytes) {
+            eprintln!("{path}: cannot write: {err}");
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::SUCCESS
 }
