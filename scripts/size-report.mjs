@@ -86,6 +86,18 @@ export function reportOf(name) {
   return name.match(/^levels-quiz\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.report\.bin$/)?.[1] ?? null;
 }
 
+/** When a visitor's browser fetches a file, in words (the reports' "fetched" column). */
+const fetched = (f) =>
+  f.language
+    ? `only for ${f.language}`
+    : f.report
+      ? `only for ${f.report}, after the first question`
+      : f.checker
+        ? "only for own content"
+        : f.later
+          ? "after the first question"
+          : "always";
+
 const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
 const ZERO = { raw: 0, gzip: 0, brotli: 0 };
 
@@ -113,7 +125,8 @@ export function reportFiles(entries, budget = BUDGET_GZIP_BYTES) {
       checker: isChecker(e.file),
       later: isLater(e.file),
       ...sizes(e.body),
-    }));
+    }))
+    .map((f) => ({ ...f, fetched: fetched(f) }));
   const pick = ({ raw, gzip, brotli }) => ({ raw, gzip, brotli });
   const always = files.filter((f) => !f.language && !f.report && !f.checker && !f.later);
   const base = always.reduce((t, f) => add(t, pick(f)), ZERO);
@@ -148,17 +161,7 @@ const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
 function table(r) {
   const rows = [["file", "raw", "gzip -9", "brotli q11", "fetched"]];
-  const when = (f) =>
-    f.language
-      ? `only for ${f.language}`
-      : f.report
-        ? `only for ${f.report}, after the first question`
-        : f.checker
-          ? "only for own content"
-          : f.later
-            ? "after the first question"
-            : "always";
-  for (const f of r.files) rows.push([f.file, fmt(f.raw), fmt(f.gzip), fmt(f.brotli), when(f)]);
+  for (const f of r.files) rows.push([f.file, fmt(f.raw), fmt(f.gzip), fmt(f.brotli), f.fetched]);
   const totals = r.paths.map((p) => [
     p.path === "default" ? "total, default path" : `total, ${p.path} path`,
     fmt(p.raw),

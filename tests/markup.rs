@@ -395,7 +395,7 @@ async fn the_result_waits_for_its_code_and_offers_a_retry_when_it_cannot_come() 
                 content.ui.later_failed
             ),
             &format!(
-                r#"<button type="button" class="lq-button">{}</button>"#,
+                r#"<button type="button" class="lq-button lq-primary">{}</button>"#,
                 content.ui.later_retry
             ),
         ],

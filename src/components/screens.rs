@@ -83,7 +83,7 @@ fn waiting(props: &ScreensProps) -> Html {
             <section key="failed" class="lq-screen" data-screen="unavailable">
                 <p class="lq-status lq-warn" role="alert" tabindex="-1">{ &ui.later_failed }</p>
                 <div class="lq-nav lq-end">
-                    <button type="button" class="lq-button" onclick={on_retry}>{ &ui.later_retry }</button>
+                    <button type="button" class="lq-button lq-primary" onclick={on_retry}>{ &ui.later_retry }</button>
                 </div>
             </section>
         }

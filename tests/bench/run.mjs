@@ -399,17 +399,7 @@ function markdown({ s, args, env, startedAt, seconds, dist }) {
   lines.push("The files of `dist/` this run served, as `node scripts/size-report.mjs` counts them (bytes):", "");
   row("file", "raw", "gzip -9", "brotli q11", "fetched");
   row("---", "---:", "---:", "---:", "---");
-  const when = (f) =>
-    f.language
-      ? `only for ${f.language}`
-      : f.report
-        ? `only for ${f.report}, after the first question`
-        : f.checker
-          ? "only for own content"
-          : f.later
-            ? "after the first question"
-            : "always";
-  for (const f of bundle.files) row(`\`${f.file}\``, n(f.raw), n(f.gzip), n(f.brotli), when(f));
+  for (const f of bundle.files) row(`\`${f.file}\``, n(f.raw), n(f.gzip), n(f.brotli), f.fetched);
   for (const p of bundle.paths) row(`total, ${p.path} path`, n(p.raw), n(p.gzip), n(p.brotli), p.budgeted === false ? "not budgeted" : "");
   const budget = bundle.budget.bytes;
   lines.push(
