@@ -17,7 +17,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
 .PHONY: help serve dist test test-native test-browser test-e2e test-size lint bench size fuzz \
-	tools wasm-target wasm-bindgen wasm-split trunk node-modules browser clean
+	tools wasm-target rust-src wasm-bindgen wasm-split trunk node-modules browser clean
 
 help:
 	@echo "make serve   build the widget and serve the demo page on http://127.0.0.1:8080"
@@ -35,7 +35,7 @@ serve: wasm-target wasm-bindgen wasm-split node-modules trunk
 test: lint test-native test-browser test-size test-e2e
 	@echo "make test: all suites passed"
 
-dist: wasm-target wasm-bindgen wasm-split node-modules
+dist: wasm-target rust-src wasm-bindgen wasm-split node-modules
 	rm -rf dist
 	scripts/build-bundle.sh --release dist
 	@ls -l dist
@@ -73,8 +73,8 @@ size: dist node-modules
 # it with every saving; it becomes the 90 KB target (make size) once that is met.
 # WHOLE_RUN_CEILING holds the whole run (with what loads after the first question), so
 # code moved out of the early download cannot grow unseen either.
-SIZE_CEILING := 137000
-WHOLE_RUN_CEILING := 160000
+SIZE_CEILING := 121000
+WHOLE_RUN_CEILING := 144000
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING) --whole-run $(WHOLE_RUN_CEILING)
@@ -84,11 +84,17 @@ bench: dist node-modules browser
 
 # ---- tools, installed only when missing ----------------------------------------------
 
-tools: wasm-target wasm-bindgen wasm-split node-modules trunk
+tools: wasm-target rust-src wasm-bindgen wasm-split node-modules trunk
 
 wasm-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 		|| rustup target add wasm32-unknown-unknown
+
+# The standard library's sources: release bundles rebuild std for the wasm
+# (scripts/build-bundle.sh), which is how a panic can trap without std's printing code.
+rust-src:
+	@[ -d "$$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ] \
+		|| rustup component add rust-src
 
 wasm-bindgen:
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \

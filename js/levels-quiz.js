@@ -11,7 +11,7 @@
 // defines `__wbg_init` and `mount`, and to `LANGUAGES` (scripts/languages.mjs): the
 // languages the bundle carries, the built-in one first. The result is the one module
 // `levels-quiz.js`.
-/* global __wbg_init, mount, LANGUAGES */
+/* global __wbg_init, mount, LANGUAGES, Services */
 
 const TAG = "levels-quiz";
 const WASM_URL = new URL("./levels-quiz_bg.wasm", import.meta.url);
@@ -40,6 +40,42 @@ const BOOT_CSS = `
 @media (max-width: 40em) { :host { min-height: var(--lq-boot-height, 40em) !important; } }
 :host([data-lq-state="failed"]), :host([mode="popup"]) { min-height: 0 !important; }
 `;
+
+// Set when the wasm has crashed: a Rust panic traps (release builds abort at once,
+// with no hook and no message), or an exception went through Rust code. Its state is
+// then unknown, so nothing calls into it again: every widget shows its host's fallback
+// content (Services.failAll), and elements added later do too.
+let crash = null;
+
+function crashed(error) {
+  if (crash !== null) return;
+  crash = error instanceof Error ? error : new Error(String(error));
+  const message = `internal error (${crash.message})`;
+  console.error(`<${TAG}>: ${message}; every quiz on the page falls back to its host's content`, crash);
+  Services.failAll(message);
+}
+
+// Every call from JavaScript into the wasm passes here: the build points the glue's
+// `wasm` (its instance's exports) at this object (scripts/build-bundle.sh). The chunk's
+// own links to the main module (__wasm_split_*) are wasm to wasm and stay direct.
+function guardExports(exports) {
+  const guarded = {};
+  for (const [name, value] of Object.entries(exports)) {
+    guarded[name] =
+      typeof value !== "function" || name.startsWith("__wasm_split")
+        ? value
+        : (...args) => {
+            if (crash !== null) throw crash;
+            try {
+              return value(...args);
+            } catch (error) {
+              crashed(error);
+              throw error;
+            }
+          };
+  }
+  return guarded;
+}
 
 let wasmReady = null;
 function loadWasm() {
@@ -179,7 +215,7 @@ class LevelsQuizElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, previous, value) {
-    if (previous === value || !this.isConnected) return;
+    if (previous === value || !this.isConnected || crash !== null) return;
     if (CONTENT_ATTRIBUTES.includes(name)) {
       if (this.#widget !== null || this.getAttribute("data-lq-state") === "loading") {
         this.#stop();
@@ -192,12 +228,12 @@ class LevelsQuizElement extends HTMLElement {
 
   /** Starts the quiz over, forgetting saved progress. */
   restart() {
-    this.#widget?.restart();
+    if (crash === null) this.#widget?.restart();
   }
 
   /** The latest outcome (as in `levels-quiz:complete`), or null. */
   get result() {
-    return this.#widget?.result() ?? null;
+    return crash === null ? (this.#widget?.result() ?? null) : null;
   }
 
   #start() {
@@ -212,6 +248,7 @@ class LevelsQuizElement extends HTMLElement {
     Promise.all([loadWasm(), findContent(this, language)])
       .then(([, content]) => {
         if (generation !== this.#generation || !this.isConnected) return;
+        if (crash !== null) throw crash;
         root.replaceChildren();
         // Own content (inline or `content=`) is one language: no switch for it.
         const setup = { languages: content.own ? [] : LANGUAGES, language: language.code, report: content.report ?? null };
@@ -226,17 +263,17 @@ class LevelsQuizElement extends HTMLElement {
         this.setAttribute("data-lq-state", "failed");
         const message = error instanceof Error ? error.message : String(error);
         console.warn(`<${TAG}>: the quiz could not start: ${message}`);
-        emit(this, "error", { code: "wasm-failed", message });
+        emit(this, "error", { code: crash === null ? "wasm-failed" : "panic", message });
       });
   }
 
   #stop() {
     this.#generation++;
-    if (this.#widget !== null) {
+    if (this.#widget !== null && crash === null) {
       this.#widget.destroy();
       this.#widget.free();
-      this.#widget = null;
     }
+    this.#widget = null;
   }
 }
 

@@ -1,7 +1,7 @@
 // The page's services for one <levels-quiz> element, as the wasm sees them
 // (`Services` in src/embed.rs, behind the `Platform` trait): events and analytics,
 // saved progress, the page's URL, the clipboard, printing, the lead post, the language
-// switch, focus on a new screen, and the fallback after a panic.
+// switch, focus on a new screen, and the fallback after the wasm has crashed.
 //
 // Each is a few lines of JavaScript, but done from Rust each browser API costs the
 // wasm its own binding; here they cost the bundle about a kilobyte. Decisions stay in
@@ -22,9 +22,26 @@ const SHARE_PREFIX = "#levels-quiz=";
 const pageWithoutHash = () => location.href.split("#")[0];
 
 export class Services {
+  // Every mounted widget's services (one per element; a remount replaces its entry),
+  // for the fallback after a crash.
+  static #live = new Map();
+
   constructor(host, root) {
     this.host = host;
     this.root = root;
+    for (const gone of [...Services.#live.keys()].filter((h) => !h.isConnected)) Services.#live.delete(gone);
+    Services.#live.set(host, this);
+  }
+
+  // The wasm instance has crashed (a Rust panic traps, or an exception went through
+  // it), so no widget on the page can go on: each falls back to its host's own content
+  // through a <slot>, is marked data-lq-state="failed", and fires levels-quiz:error with
+  // code "panic".
+  static failAll(message) {
+    for (const services of Services.#live.values()) {
+      if (services.host.isConnected) services.fail(message);
+    }
+    Services.#live.clear();
   }
 
   // Dispatches `levels-quiz:<name>` on the host (bubbling and composed, so a listener
@@ -153,12 +170,6 @@ export class Services {
     this.host.setAttribute("lang", code);
   }
 
-  get connected() {
-    return this.host.isConnected;
-  }
-
-  // After a panic (the wasm instance is gone): the host's fallback content through a
-  // <slot>, data-lq-state="failed", and levels-quiz:error with code "panic".
   fail(message) {
     this.host.setAttribute("data-lq-state", "failed");
     this.root.replaceChildren(document.createElement("slot"));

@@ -29,25 +29,38 @@ export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # `split` marks the deferred code's entry points (src/later.rs) and links the widget's
 # wasm with --emit-relocs (build.rs), which wasm-split-cli reads to find what only
 # those entry points reach.
-# Release builds also strip the builder's own paths from the panic locations the wasm
-# carries (crates.io sources are named from their crate folder on), so the bundle is
-# the same from any machine, and 0.4 KB smaller. The flags apply to this build only,
-# not to the native ones, so neither rebuilds the other.
+# Release builds also rebuild the standard library for this bundle (`-Z build-std`,
+# with the toolchain's rust-src) so that:
+# - a panic traps at once (`-C panic=immediate-abort`): no panic hook, no message
+#   formatting, none of std's printing code. The element's guard (js/levels-quiz.js)
+#   sees the trap leave the wasm and swaps every widget for its host's fallback.
+# - panics carry no source locations (`-Z location-detail=none`) and `{:?}` prints
+#   nothing (`-Z fmt-debug=none`, so shipped code must not use Debug to say anything).
+# Together 13 KB gzip off the main wasm (see docs/benchmarks.md). These flags are
+# unstable: RUSTC_BOOTSTRAP=1 lets the pinned stable toolchain take them, for this
+# build only; a toolchain that renames one fails the build here, loudly.
+# They also strip the builder's own paths from what the wasm still names (crates.io
+# sources are named from their crate folder on), so the bundle is the same from any
+# machine. The flags apply to this build only, not to the native ones, so neither
+# rebuilds the other.
 # (Cargo reads CARGO_ENCODED_RUSTFLAGS instead of RUSTFLAGS, so the caller's RUSTFLAGS
 # come first in it.)
 rustflags=()
+build_std=()
 if [ "$profile" = release ]; then
   read -r -a rustflags <<< "${RUSTFLAGS:-}"
+  rustflags+=(-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none)
   for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
     [ -d "$dir" ] && rustflags+=("--remap-path-prefix=$dir=")
   done
+  build_std=(-Zbuild-std=std,panic_abort)
 fi
 with_flags=()
 if [ ${#rustflags[@]} -gt 0 ]; then
-  with_flags=("CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; printf '%s' "${rustflags[*]}")")
+  with_flags=(RUSTC_BOOTSTRAP=1 "CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; printf '%s' "${rustflags[*]}")")
 fi
 env "${with_flags[@]}" cargo build --quiet --lib -p levels-quiz -p levels-check \
-  --features levels-quiz/split --target wasm32-unknown-unknown "${cargo_flags[@]}"
+  --features levels-quiz/split --target wasm32-unknown-unknown "${cargo_flags[@]}" "${build_std[@]}"
 built=target/wasm32-unknown-unknown/$profile
 
 work=$(mktemp -d)
@@ -113,12 +126,15 @@ bindgen "$built/levels_check.wasm" levels-quiz-check
 
 # The element's module is appended to the glue, so the page fetches one script.
 glue="$work/levels-quiz.js"
-for needed in 'async function __wbg_init' 'export function mount'; do
-  if ! grep -q "$needed" "$glue"; then
+exports='wasm = instance.exports;'
+for needed in 'async function __wbg_init' 'export function mount' 'import { Services }' "$exports"; do
+  if ! grep -qF "$needed" "$glue"; then
     echo "build-bundle: wasm-bindgen's glue no longer has '$needed'; update js/levels-quiz.js" >&2
     exit 1
   fi
 done
+# Every call into the wasm goes through the element's crash guard (guardExports).
+sed -i "s|$exports|wasm = guardExports(instance.exports);|" "$glue"
 mkdir -p "$out"
 node scripts/languages.mjs > "$work/languages.js"
 # Every language but the built-in one, checked and packed (a broken file stops the build):

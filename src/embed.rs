@@ -62,13 +62,6 @@ extern "C" {
     /// Resolves to whether the server accepted the fields (key, value, ...).
     #[wasm_bindgen(method, js_name = postLead)]
     fn post_lead(this: &Services, url: &str, fields: Vec<String>) -> js_sys::Promise;
-    /// Swaps the widget for the host's fallback content and fires `levels-quiz:error`.
-    #[wasm_bindgen(method)]
-    pub(crate) fn fail(this: &Services, message: &str);
-    #[wasm_bindgen(method, getter)]
-    pub(crate) fn connected(this: &Services) -> bool;
-    #[wasm_bindgen(method, getter)]
-    pub(crate) fn host(this: &Services) -> HtmlElement;
 }
 
 /// A mounted widget.
@@ -136,8 +129,6 @@ pub fn mount(
         .ok()
         .and_then(|url| url.as_string());
     let services = Services::new(&host, &shadow);
-    crate::panic::install();
-    crate::panic::register(&services);
     adopt_stylesheet(&shadow)?;
     let document = host
         .owner_document()

@@ -324,37 +324,3 @@ async fn two_widgets_on_one_page_are_independent() {
     assert_eq!(a.screen(), "question");
     assert_eq!(b.screen(), "intro");
 }
-
-#[wasm_bindgen_test]
-async fn a_panic_falls_back_to_the_hosts_content_and_says_so() {
-    let m = Mounted::new().await;
-    let fallback = document().create_element("p").unwrap();
-    fallback.set_text_content(Some("Book a call instead"));
-    m.host.append_child(&fallback).unwrap();
-    let codes = Rc::new(RefCell::new(Vec::new()));
-    let listener = {
-        let codes = codes.clone();
-        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
-            let code = js_sys::Reflect::get(&e.detail(), &"code".into()).unwrap();
-            codes.borrow_mut().push(code.as_string().unwrap());
-        })
-    };
-    document()
-        .add_event_listener_with_callback("levels-quiz:error", listener.as_ref().unchecked_ref())
-        .unwrap();
-    // What the panic hook does, without aborting this test's wasm instance.
-    levels_quiz::panic::report("boom");
-    assert_eq!(
-        m.host.get_attribute("data-lq-state").as_deref(),
-        Some("failed")
-    );
-    assert!(m.find("[data-screen]").is_none(), "the quiz is gone");
-    assert!(
-        m.find("slot").is_some(),
-        "the host's own content shows through"
-    );
-    assert!(codes.borrow().contains(&"panic".to_owned()));
-    document()
-        .remove_event_listener_with_callback("levels-quiz:error", listener.as_ref().unchecked_ref())
-        .unwrap();
-}

@@ -149,6 +149,53 @@ describe("a marketer embedding it", () => {
     await ctx.close();
   });
 
+  test("a crash inside the wasm swaps every quiz on the page for its host's content and says so", async () => {
+    const { page, context, errors } = await open("/pages/plain.html");
+    await page.evaluate(() => {
+      const second = document.createElement("levels-quiz");
+      second.innerHTML = '<p class="fallback">The second fallback</p>';
+      document.body.append(second);
+      window.__codes = [];
+      document.addEventListener("levels-quiz:error", (e) => window.__codes.push(e.detail.code));
+    });
+    const all = page.locator("levels-quiz");
+    const first = new Quiz(page, all.nth(0));
+    await first.waitFor("intro");
+    await new Quiz(page, all.nth(1)).waitFor("intro");
+    // The page breaks something the widget calls from Rust (once): the exception goes
+    // through the wasm, whose state is then unknown, as after a panic (which traps).
+    await page.evaluate(() => {
+      const Real = window.CustomEvent;
+      window.CustomEvent = function () {
+        window.CustomEvent = Real;
+        throw new Error("the page broke CustomEvent");
+      };
+    });
+    await first.host.locator("[data-screen=intro] .lq-start-row button").click();
+    await page.waitForFunction(() => window.__codes.length === 2);
+    assert.deepEqual(await page.evaluate(() => window.__codes), ["panic", "panic"]);
+    for (const i of [0, 1]) {
+      assert.equal(await all.nth(i).getAttribute("data-lq-state"), "failed");
+      assert.equal(await all.nth(i).locator("[data-screen]").count(), 0, "the quiz is gone");
+      assert.ok(await all.nth(i).locator(".fallback").isVisible(), "the host's own content shows");
+    }
+    assert.ok(errors.some((e) => e.includes("internal error")), errors.join("\n"));
+    // Nothing calls into the crashed wasm again: the API answers quietly, and an
+    // element added later shows its fallback too.
+    assert.equal(await page.evaluate(() => document.querySelector("levels-quiz").result), null);
+    await page.evaluate(() => document.querySelector("levels-quiz").restart());
+    await page.evaluate(() => {
+      const late = document.createElement("levels-quiz");
+      late.innerHTML = '<p class="fallback">The late fallback</p>';
+      document.body.append(late);
+    });
+    await page.waitForFunction(() => window.__codes.length === 3);
+    assert.equal(await all.nth(2).getAttribute("data-lq-state"), "failed");
+    assert.ok(await all.nth(2).locator(".fallback").isVisible());
+    assert.deepEqual(await page.evaluate(() => window.__codes), ["panic", "panic", "panic"]);
+    await context.close();
+  });
+
   test("a result whose code cannot be fetched says so, keeps the answers, and recovers on retry", async () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();

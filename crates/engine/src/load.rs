@@ -75,7 +75,11 @@ fn child(path: &str, key: &str) -> String {
         (true, true) => key.to_owned(),
         (true, false) => format!("{path}.{key}"),
         // An empty or odd key still gets a visible place: `[""]`, `ui["a b"]`.
-        (false, _) => format!("{path}[{key:?}]"),
+        // (Quoted as `{:?}` would: release wasm prints nothing for `{:?}`, see build-bundle.sh.)
+        (false, _) => format!(
+            "{path}[\"{}\"]",
+            key.escape_debug().to_string().replace("\\'", "'")
+        ),
     }
 }
 
@@ -1281,6 +1285,10 @@ mod tests {
         assert_eq!(child("ui", "back"), "ui.back");
         assert_eq!(child("", ""), "[\"\"]");
         assert_eq!(child("ui", "a b"), "ui[\"a b\"]");
+        // As `{:?}` quotes them, without a Debug impl in the shipped code.
+        for odd in ["it's", "q\"x", "back\\'slash", "tab\t", "ünï cödé"] {
+            assert_eq!(child("ui", odd), format!("ui[{odd:?}]"));
+        }
     }
 
     use super::*;
