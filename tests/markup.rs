@@ -232,10 +232,10 @@ async fn the_profile_picture_marks_the_title_level_and_says_it_in_words() {
                 p.implementation, p.unification, p.communication
             ),
             // Highest level first, the title row framed and marked.
-            r#"<g data-level="communication" class="lq-row lq-title-row"><rect x="-6""#,
+            r#"<g data-level="communication" data-title="" class="lq-row"><rect x="-6""#,
             "\u{25C6} Your title",
             &format!(
-                r#"<g data-level="{}" class="lq-row lq-operating">"#,
+                r#"<g data-level="{}" data-operating="" class="lq-row">"#,
                 outcome.operating.id()
             ),
         ],

@@ -10,18 +10,27 @@ pub fn cause_list(content: &Content, outcome: &Outcome) -> Html {
         .applying()
         .filter_map(|finding| {
             let cause = content.causes.get(finding.cause.0)?;
-            let (badge, class) = match finding.strength {
-                Strength::Strong => (&ui.cause_strong, "lq-cause lq-strong"),
-                _ => (&ui.cause_some, "lq-cause lq-some"),
+            let strong = finding.strength == Strength::Strong;
+            let badge = if strong {
+                &ui.cause_strong
+            } else {
+                &ui.cause_some
             };
-            Some(html! {
-                <li class={class} data-cause={cause.id.clone()}>
+            let body = html! {
+                <>
                     <div class="lq-cause-head">
                         <h4 class="lq-cause-name">{ &cause.name }</h4>
                         <span class="lq-badge">{ badge }</span>
                     </div>
                     <p>{ &cause.summary }</p>
-                </li>
+                </>
+            };
+            // Literal classes only (see components/mod.rs).
+            let id = cause.id.clone();
+            Some(if strong {
+                html! { <li class="lq-cause lq-strong" data-cause={id}>{ body }</li> }
+            } else {
+                html! { <li class="lq-cause lq-some" data-cause={id}>{ body }</li> }
             })
         })
         .collect();

@@ -5,6 +5,11 @@
 //! `progress_bar`, ...), called inside their parent's `html!`. Each Yew component
 //! costs the wasm its own copy of Yew's generic lifecycle code and a props type with
 //! `Clone`, `PartialEq` and `Drop`; as functions, those views cost only their markup.
+//!
+//! `class` is always a literal (`class="lq-option lq-checked"`), one `html!` per
+//! variant where it varies, and state the stylesheet needs beyond that goes in `data-*`
+//! attributes. A computed `class={...}` goes through Yew's `Classes`, an `IndexSet`,
+//! whose code cost the main wasm 3.0 KB gzip and the chunk 2.6 KB.
 
 mod causes;
 mod cta;

@@ -38,14 +38,10 @@ pub fn profile_chart(content: &Content, outcome: &Outcome) -> Html {
         let bar = if share == 0 { 0 } else { (share * WIDTH / 100).max(4) };
         let is_title = *level == outcome.title;
         let is_operating = *level == outcome.operating;
-        let class = match (is_operating, is_title) {
-            (true, true) => "lq-row lq-operating lq-title-row",
-            (true, false) => "lq-row lq-operating",
-            (false, true) => "lq-row lq-title-row",
-            (false, false) => "lq-row",
-        };
+        // Literal classes only (see components/mod.rs): the row's roles are attributes.
         html! {
-            <g class={class} data-level={level.id()}>
+            <g class="lq-row" data-level={level.id()}
+                data-operating={is_operating.then_some("")} data-title={is_title.then_some("")}>
                 if is_title {
                     <rect class="lq-title-frame" x="-6" y={(y + 1).to_string()}
                         width={(WIDTH + 12).to_string()} height={(ROW - 6).to_string()} rx="10" />

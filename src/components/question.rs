@@ -78,11 +78,12 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
 
     let options = question.options.iter().enumerate().map(|(option, choice)| {
         let checked = props.selected == Some(option);
-        let on_change = props
-            .on_action
-            .reform(move |_: Event| Action::Choose { question: index, option });
-        html! {
-            <label class={classes!("lq-option", checked.then_some("lq-checked"))} key={choice.id.clone()}>
+        let on_change = props.on_action.reform(move |_: Event| Action::Choose {
+            question: index,
+            option,
+        });
+        let inner = html! {
+            <>
                 <input
                     type="radio"
                     name={question.id.clone()}
@@ -91,7 +92,14 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                     onchange={on_change}
                 />
                 <span class="lq-option-label">{ &choice.label }</span>
-            </label>
+            </>
+        };
+        // Literal classes only (see components/mod.rs).
+        let key = choice.id.clone();
+        if checked {
+            html! { <label class="lq-option lq-checked" {key}>{ inner }</label> }
+        } else {
+            html! { <label class="lq-option" {key}>{ inner }</label> }
         }
     });
 

@@ -44,7 +44,7 @@ describe("a visitor", () => {
     const result = quiz.screen();
     assert.equal(await result.getAttribute("data-verdict"), "incomplete-promotion");
     assert.equal(await result.getAttribute("data-level"), "unification");
-    assert.ok(await quiz.host.locator("svg.lq-chart .lq-title-row[data-level=communication]").count());
+    assert.ok(await quiz.host.locator("svg.lq-chart .lq-row[data-title][data-level=communication]").count());
     assert.ok((await quiz.host.locator("[data-cause]").count()) >= 2);
     const steps = await quiz.host.locator(".lq-step").count();
     assert.ok(steps >= 3 && steps <= 5, `${steps} steps`);
