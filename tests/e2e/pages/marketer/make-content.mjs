@@ -1,7 +1,8 @@
 // Writes this folder's content variants from content/en.json, so they follow the
 // built-in content as it changes (the suite runs this before its tests):
 //   custom.json   valid: a different intro title and first question prompt
-//   invalid.json  well-formed JSON, but one weight is 9 (allowed: 0 to 3)
+//   invalid.json  well-formed JSON, but one weight is 9 (allowed: 0 to 3), and an
+//                 unknown interface string whose key needs quoting in the problem's path
 //   broken.json   a JSON syntax error (a missing comma in the intro)
 //   inline.html   a host page carrying its content inline, in a JSON <script> child
 // Run by hand: node tests/e2e/pages/marketer/make-content.mjs
@@ -14,6 +15,7 @@ const repo = fileURLToPath(new URL("../../../../", import.meta.url));
 export const CUSTOM_TITLE = "A custom quiz from the marketer";
 export const CUSTOM_PROMPT = "Which title is printed on your business card?";
 export const INLINE_TITLE = "An inline quiz in the page";
+export const ODD_KEY = 'it\'s "odd"';
 
 export function writeContentVariants() {
   const source = readFileSync(`${repo}content/en.json`, "utf8");
@@ -34,6 +36,7 @@ export function writeContentVariants() {
 
   const invalid = fresh();
   invalid.questions[1].options[0].weights = { ...invalid.questions[1].options[0].weights, unification: 9 };
+  invalid.ui[ODD_KEY] = "x";
   write("invalid.json", `${JSON.stringify(invalid, null, 2)}\n`);
 
   const text = JSON.stringify(fresh(), null, 2);
