@@ -55,24 +55,28 @@ function crashed(error) {
   Services.failAll(message);
 }
 
-// Every call from JavaScript into the wasm passes here: the build points the glue's
-// `wasm` (its instance's exports) at this object (scripts/build-bundle.sh). The chunk's
+// Calls `fn` (wasm code) and returns what it returns; once the wasm has crashed, does
+// nothing and returns undefined (late timers, promise callbacks and finalizers find it
+// gone, quietly). An exception leaving the wasm is the crash.
+function guardCall(fn, ...args) {
+  if (crash !== null) return undefined;
+  try {
+    return fn(...args);
+  } catch (error) {
+    crashed(error);
+    throw error;
+  }
+}
+
+// Every call from JavaScript into the wasm passes through guardCall: the build points
+// the glue's `wasm` (its instance's exports) at this object, and the chunk loader's one
+// call through the function table at guardCall (scripts/build-bundle.sh). The chunk's
 // own links to the main module (__wasm_split_*) are wasm to wasm and stay direct.
 function guardExports(exports) {
   const guarded = {};
   for (const [name, value] of Object.entries(exports)) {
     guarded[name] =
-      typeof value !== "function" || name.startsWith("__wasm_split")
-        ? value
-        : (...args) => {
-            if (crash !== null) throw crash;
-            try {
-              return value(...args);
-            } catch (error) {
-              crashed(error);
-              throw error;
-            }
-          };
+      typeof value !== "function" || name.startsWith("__wasm_split") ? value : (...args) => guardCall(value, ...args);
   }
   return guarded;
 }
@@ -257,6 +261,8 @@ class LevelsQuizElement extends HTMLElement {
       })
       .catch((error) => {
         if (generation !== this.#generation) return;
+        // A crash during this start already swapped this element for its fallback.
+        if (crash !== null && this.getAttribute("data-lq-state") === "failed") return;
         // Leave the host's own content (the slot) in place.
         root.replaceChildren(boot);
         root.adoptedStyleSheets = [bootStyles()];
@@ -274,6 +280,7 @@ class LevelsQuizElement extends HTMLElement {
       this.#widget.free();
     }
     this.#widget = null;
+    Services.release(this);
   }
 }
 
@@ -282,3 +289,5 @@ if (!customElements.get(TAG)) {
 }
 
 export { LevelsQuizElement };
+// For the chunk loader only (scripts/build-bundle.sh), not an API.
+export { guardCall as __levelsQuizGuardCall };

@@ -38,10 +38,21 @@ export class Services {
   // through a <slot>, is marked data-lq-state="failed", and fires levels-quiz:error with
   // code "panic".
   static failAll(message) {
-    for (const services of Services.#live.values()) {
-      if (services.host.isConnected) services.fail(message);
-    }
+    const live = [...Services.#live.values()];
     Services.#live.clear();
+    for (const services of live) {
+      try {
+        if (services.host.isConnected) services.fail(message);
+      } catch (error) {
+        // One element the page broke does not keep the others up.
+        console.error(error);
+      }
+    }
+  }
+
+  // The element stopped its widget (removed, or about to remount).
+  static release(host) {
+    Services.#live.delete(host);
   }
 
   // Dispatches `levels-quiz:<name>` on the host (bubbling and composed, so a listener

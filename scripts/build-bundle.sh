@@ -37,12 +37,14 @@ export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # - panics carry no source locations (`-Z location-detail=none`) and `{:?}` prints
 #   nothing (`-Z fmt-debug=none`, so shipped code must not use Debug to say anything).
 # Together 13 KB gzip off the main wasm (see docs/benchmarks.md). These flags are
-# unstable: RUSTC_BOOTSTRAP=1 lets the pinned stable toolchain take them, for this
-# build only; a toolchain that renames one fails the build here, loudly.
+# unstable: RUSTC_BOOTSTRAP=1 lets the machine's stable toolchain (1.95) take them, for
+# this build only; a toolchain that renames one fails the build here, loudly. (It also
+# makes proc-macro2 rebuild, with the proc macros after it, when this build and a
+# native one alternate: about a minute.)
 # They also strip the builder's own paths from what the wasm still names (crates.io
-# sources are named from their crate folder on), so the bundle is the same from any
-# machine. The flags apply to this build only, not to the native ones, so neither
-# rebuilds the other.
+# sources are named from their crate folder on; with no panic locations, std names
+# none), so the bundle is the same from any machine. The flags apply to this build
+# only, not to the native ones.
 # (Cargo reads CARGO_ENCODED_RUSTFLAGS instead of RUSTFLAGS, so the caller's RUSTFLAGS
 # come first in it.)
 rustflags=()
@@ -96,17 +98,29 @@ if [ "$chunks" != $'./bundle.wasm\n./split_later.wasm' ]; then
   echo "build-bundle: ship and name each one here" >&2
   exit 1
 fi
-loader="$work/split/__wasm_split.js"
-# (Debug builds wrap the call in a checker of their own, so only the call is matched.)
-streaming='WebAssembly.instantiateStreaming(src, imports)'
-for needed in 'from "./bundle.js"' '"./split_later.wasm"' "$streaming"; do
-  if ! grep -qF "$needed" "$loader"; then
-    echo "build-bundle: wasm-split-cli's loader no longer has '$needed'; update this script" >&2
+# replace FILE FROM TO: FROM must be on exactly one line of FILE (the generated code
+# this script patches must still look as it expects).
+replace() {
+  local found
+  found=$(grep -cF -- "$2" "$1" || true)
+  if [ "$found" != 1 ]; then
+    echo "build-bundle: $(basename "$1") has '$2' on $found lines, not 1; update this script" >&2
     exit 1
   fi
-done
-# The chunk keeps the bundle's name, and loads like the main wasm does: streaming when
-# the server says application/wasm, from the bytes otherwise (many servers do not).
+  FROM="$2" TO="$3" perl -0pi -e 's/\Q$ENV{FROM}\E/$ENV{TO}/' "$1"
+}
+loader="$work/split/__wasm_split.js"
+# The chunk keeps the bundle's name.
+replace "$loader" '"./split_later.wasm"' '"./levels-quiz-later.wasm"'
+# It loads like the main wasm does: streaming when the server says application/wasm,
+# from the bytes otherwise (many servers do not). (Debug builds wrap the call in a
+# checker of their own, so only the call is matched.)
+replace "$loader" 'WebAssembly.instantiateStreaming(src, imports)' 'instantiateChunk(await src, imports)'
+# Its one call into the wasm (the callback through the function table) goes through
+# the element's crash guard, like every other (js/levels-quiz.js).
+replace "$loader" 'import { initSync } from "./bundle.js";' 'import { initSync, __levelsQuizGuardCall } from "./bundle.js";'
+replace "$loader" 'sharedImports.__wasm_split.__indirect_function_table.get(callbackIndex)(callbackData, success)' \
+  '__levelsQuizGuardCall(sharedImports.__wasm_split.__indirect_function_table.get(callbackIndex), callbackData, success)'
 {
   cat <<'JS'
 async function instantiateChunk(response, imports) {
@@ -116,8 +130,7 @@ async function instantiateChunk(response, imports) {
     : WebAssembly.instantiate(await response.arrayBuffer(), imports);
 }
 JS
-  sed -e 's|"./split_later.wasm"|"./levels-quiz-later.wasm"|' \
-    -e "s|$streaming|instantiateChunk(await src, imports)|" "$loader"
+  cat "$loader"
 } > "$work/__wasm_split.js"
 optimize "$work/split/split_later.wasm" "$work/levels-quiz-later.wasm"
 # The chunk links to the main module's function table, which wasm-bindgen would drop.
@@ -126,15 +139,14 @@ bindgen "$built/levels_check.wasm" levels-quiz-check
 
 # The element's module is appended to the glue, so the page fetches one script.
 glue="$work/levels-quiz.js"
-exports='wasm = instance.exports;'
-for needed in 'async function __wbg_init' 'export function mount' 'import { Services }' "$exports"; do
+for needed in 'async function __wbg_init' 'export function mount' 'import { Services }'; do
   if ! grep -qF "$needed" "$glue"; then
     echo "build-bundle: wasm-bindgen's glue no longer has '$needed'; update js/levels-quiz.js" >&2
     exit 1
   fi
 done
 # Every call into the wasm goes through the element's crash guard (guardExports).
-sed -i "s|$exports|wasm = guardExports(instance.exports);|" "$glue"
+replace "$glue" 'wasm = instance.exports;' 'wasm = guardExports(instance.exports);'
 mkdir -p "$out"
 node scripts/languages.mjs > "$work/languages.js"
 # Every language but the built-in one, checked and packed (a broken file stops the build):

@@ -126,7 +126,8 @@ describe("content", () => {
       assert.match(problems.join("\n"), expect);
       if (name === "invalid") {
         assert.match(problems.join("\n"), /questions\[/);
-        // Quoted as JSON would (the shipped checker has no Debug formatting to do it).
+        // Quoted as Rust's {:?} would, which for this key is also JSON's (the shipped
+        // checker has no Debug formatting to do it).
         assert.ok(problems.some((p) => p.includes(`ui[${JSON.stringify(ODD_KEY)}]`)), problems.join("\n"));
       }
       const error = await waitForEvent(page, "error");
