@@ -354,21 +354,19 @@ fn a_language_file_gets_its_result_texts_from_its_report_only() {
     assert_eq!(*whole, chinese);
 }
 
+/// The screens at the end of a run, with the deferred code in state `later`.
+async fn finished_screen(content: &Shared<Content>, later: Later) -> String {
+    let content = content.clone();
+    render_view(move || screens(&finished(&content, later))).await
+}
+
 #[tokio::test]
 async fn the_result_waits_for_its_code_and_offers_a_retry_when_it_cannot_come() {
     let content = content();
-    let html = render_view({
-        let content = content.clone();
-        move || screens(&finished(&content, Later::Ready))
-    })
-    .await;
+    let html = finished_screen(&content, Later::Ready).await;
     check_fragments(&html, &[r#"data-screen="result""#]);
 
-    let html = render_view({
-        let content = content.clone();
-        move || screens(&finished(&content, Later::Loading))
-    })
-    .await;
+    let html = finished_screen(&content, Later::Loading).await;
     check_fragments(
         &html,
         &[
@@ -381,11 +379,7 @@ async fn the_result_waits_for_its_code_and_offers_a_retry_when_it_cannot_come() 
     );
     assert!(!html.contains("data-screen=\"result\""), "{html}");
 
-    let html = render_view({
-        let content = content.clone();
-        move || screens(&finished(&content, Later::Failed))
-    })
-    .await;
+    let html = finished_screen(&content, Later::Failed).await;
     check_fragments(
         &html,
         &[
