@@ -156,11 +156,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let lead_status = use_state(LeadStatus::default);
     // The content with the result's texts: at once where nothing is split off (and the
     // texts are built in), else once the deferred code (and a language's texts) came.
-    let whole = use_state(|| {
-        (Later::initial() == Later::Ready)
-            .then(|| later::whole(&props.content, None))
-            .flatten()
-    });
+    let whole = use_state(|| later::whole_now(&props.content));
     let later = use_state(|| {
         if whole.is_some() {
             Later::Ready
@@ -246,22 +242,19 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     yew::platform::spawn_local(async move {
                         if later::fetch().await.is_err() {
                             later.set(failed);
-                        } else if let Some(filled) = later::whole(&content, None) {
-                            whole.set(Some(filled));
-                            later.set(Later::Ready);
-                        } else {
-                            platform.fetch_report(Callback::from(
-                                move |report: Option<Vec<u8>>| match report
-                                    .and_then(|bytes| later::whole(&content, Some(&bytes)))
-                                {
-                                    Some(filled) => {
-                                        whole.set(Some(filled));
-                                        later.set(Later::Ready);
-                                    }
-                                    None => later.set(failed),
-                                },
-                            ));
+                            return;
                         }
+                        later::fill(
+                            &content,
+                            &platform,
+                            Callback::from(move |filled: Option<Shared<Content>>| match filled {
+                                Some(filled) => {
+                                    whole.set(Some(filled));
+                                    later.set(Later::Ready);
+                                }
+                                None => later.set(failed),
+                            }),
+                        );
                     });
                 })
             };
@@ -312,7 +305,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
         let outcome = (*outcome).clone();
         use_effect_with((screen, outcome.is_some()), move |(screen, _)| {
             if let (Screen::Result, Some(outcome)) = (screen, outcome) {
-                platform.emit(&content, &WidgetEvent::Complete(outcome));
+                later::complete(&platform, &content, &outcome);
             }
         });
     }

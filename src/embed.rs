@@ -13,7 +13,7 @@ use yew::{AppHandle, Callback, Renderer};
 
 use crate::app::{Root, RootProps, Source};
 use crate::config::{Config, Language};
-use crate::platform::{Platform, WidgetEvent};
+use crate::platform::{FinishEvent, Finishing, Platform, WidgetEvent};
 use crate::shared::Shared;
 
 #[wasm_bindgen(module = "/js/services.js")]
@@ -351,8 +351,9 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
     object.into()
 }
 
-/// The page's services for one element: the [`Platform`] over [`Services`].
-struct BrowserPlatform {
+/// The page's services for one element: the [`Platform`] and [`Finishing`] over
+/// [`Services`].
+pub(crate) struct BrowserPlatform {
     services: Services,
     result: Rc<RefCell<JsValue>>,
     /// Where the language file's result texts are, when the quiz came from one.
@@ -411,38 +412,6 @@ impl Platform for BrowserPlatform {
                     ],
                 );
             }
-            WidgetEvent::Complete(outcome) => {
-                let detail = report_value(&outcome.report(content));
-                *self.result.borrow_mut() = detail.clone();
-                self.announce(
-                    "complete",
-                    &detail,
-                    "levels_quiz_complete",
-                    &[
-                        ("level", outcome.operating.id().into()),
-                        ("title_level", outcome.title.id().into()),
-                        ("verdict", outcome.verdict.id().into()),
-                    ],
-                );
-            }
-            WidgetEvent::Cta(outcome) => {
-                let fields = [
-                    ("level", JsValue::from_str(outcome.operating.id())),
-                    ("verdict", JsValue::from_str(outcome.verdict.id())),
-                ];
-                self.announce("cta", &object(&fields), "levels_quiz_cta", &fields);
-            }
-            WidgetEvent::Lead(draft, outcome) => {
-                let fields = [
-                    ("name", JsValue::from_str(draft.name.trim())),
-                    ("email", JsValue::from_str(draft.email.trim())),
-                    ("consent", JsValue::from_bool(draft.consent)),
-                    ("level", JsValue::from_str(outcome.operating.id())),
-                    ("verdict", JsValue::from_str(outcome.verdict.id())),
-                ];
-                // Analytics never receive the visitor's name or email.
-                self.announce("lead", &object(&fields), "levels_quiz_lead", &fields[3..]);
-            }
         }
     }
 
@@ -460,6 +429,59 @@ impl Platform for BrowserPlatform {
 
     fn shared_code(&self) -> Option<String> {
         self.services.shared_code()
+    }
+
+    fn set_language(&self, code: &str) {
+        self.services.set_language(code);
+    }
+
+    fn focus_screen(&self) {
+        self.services.focus_screen();
+    }
+
+    fn after_paint(&self, done: Callback<()>) {
+        settle(self.services.after_paint(), done.reform(|_: bool| ()));
+    }
+}
+
+// Only `platform::finishing` turns a BrowserPlatform into a `dyn Finishing`, and only
+// the deferred chunk calls it, so this code ships in the chunk.
+impl Finishing for BrowserPlatform {
+    fn emit(&self, content: &Content, event: &FinishEvent) {
+        match event {
+            FinishEvent::Complete(outcome) => {
+                let detail = report_value(&outcome.report(content));
+                *self.result.borrow_mut() = detail.clone();
+                self.announce(
+                    "complete",
+                    &detail,
+                    "levels_quiz_complete",
+                    &[
+                        ("level", outcome.operating.id().into()),
+                        ("title_level", outcome.title.id().into()),
+                        ("verdict", outcome.verdict.id().into()),
+                    ],
+                );
+            }
+            FinishEvent::Cta(outcome) => {
+                let fields = [
+                    ("level", JsValue::from_str(outcome.operating.id())),
+                    ("verdict", JsValue::from_str(outcome.verdict.id())),
+                ];
+                self.announce("cta", &object(&fields), "levels_quiz_cta", &fields);
+            }
+            FinishEvent::Lead(draft, outcome) => {
+                let fields = [
+                    ("name", JsValue::from_str(draft.name.trim())),
+                    ("email", JsValue::from_str(draft.email.trim())),
+                    ("consent", JsValue::from_bool(draft.consent)),
+                    ("level", JsValue::from_str(outcome.operating.id())),
+                    ("verdict", JsValue::from_str(outcome.verdict.id())),
+                ];
+                // Analytics never receive the visitor's name or email.
+                self.announce("lead", &object(&fields), "levels_quiz_lead", &fields[3..]);
+            }
+        }
     }
 
     fn share_url(&self, code: &str) -> String {
@@ -492,14 +514,6 @@ impl Platform for BrowserPlatform {
         "#".to_owned()
     }
 
-    fn set_language(&self, code: &str) {
-        self.services.set_language(code);
-    }
-
-    fn focus_screen(&self) {
-        self.services.focus_screen();
-    }
-
     fn fetch_report(&self, done: Callback<Option<Vec<u8>>>) {
         let Some(url) = &self.report else {
             done.emit(None);
@@ -515,10 +529,6 @@ impl Platform for BrowserPlatform {
                     .map(|bytes| bytes.to_vec()),
             );
         });
-    }
-
-    fn after_paint(&self, done: Callback<()>) {
-        settle(self.services.after_paint(), done.reform(|_: bool| ()));
     }
 
     fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>) {

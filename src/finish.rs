@@ -14,7 +14,7 @@ use yew::{Callback, Html};
 use crate::components::{result_view, LeadForm, LeadFormProps, ResultProps};
 use crate::config::Config;
 use crate::lead::{LeadDraft, LeadStatus};
-use crate::platform::{Platform, WidgetEvent};
+use crate::platform::{finishing, FinishEvent, Platform};
 use crate::shared::Shared;
 
 /// The built-in quiz's result texts, which its download before the first question
@@ -48,6 +48,24 @@ pub fn whole(content: &Shared<Content>, report: Option<&[u8]>) -> Option<Shared<
         *cell = Some((content.clone(), filled.clone()));
         Some(filled)
     })
+}
+
+/// Gives `done` the content with every text a result shows ([`whole`]): at once for
+/// the built-in quiz and for content that is whole; a language file's once the
+/// platform has fetched its `.report.bin`. `None` when the texts cannot be had.
+pub fn fill(
+    content: &Shared<Content>,
+    platform: &dyn Platform,
+    done: Callback<Option<Shared<Content>>>,
+) {
+    if let Some(filled) = whole(content, None) {
+        done.emit(Some(filled));
+        return;
+    }
+    let content = content.clone();
+    finishing(platform).fetch_report(Callback::from(move |report: Option<Vec<u8>>| {
+        done.emit(report.and_then(|bytes| whole(&content, Some(&bytes))));
+    }));
 }
 
 /// What the end of a run works with: the scored answers, the element's settings, the
@@ -94,7 +112,8 @@ impl Finish {
         let config = &self.config;
         let outcome = self.outcome.clone();
         let base = config.cta_href.as_ref().unwrap_or(&content.cta.href);
-        let cta_href = self.platform.cta_href(
+        let page = finishing(&*self.platform);
+        let cta_href = page.cta_href(
             base,
             &[
                 ("level", outcome.operating.id()),
@@ -104,7 +123,9 @@ impl Finish {
         let on_cta = {
             let (platform, content, outcome) =
                 (self.platform.clone(), content.clone(), outcome.clone());
-            Callback::from(move |()| platform.emit(&content, &WidgetEvent::Cta(outcome.clone())))
+            Callback::from(move |()| {
+                finishing(&*platform).emit(&content, &FinishEvent::Cta(outcome.clone()));
+            })
         };
         result_view(&ResultProps {
             content: content.clone(),
@@ -115,10 +136,9 @@ impl Finish {
                 .unwrap_or_else(|| content.cta.label.clone())
                 .into(),
             cta_href: cta_href.into(),
-            share_url: config.share.then(|| {
-                self.platform
-                    .share_url(&encode_link(content, &self.answers))
-            }),
+            share_url: config
+                .share
+                .then(|| page.share_url(&encode_link(content, &self.answers))),
             lead_status: self.lead_status,
             lead_after_results: config.lead == LeadPlacement::AfterResults,
             platform: self.platform.clone(),
@@ -141,7 +161,8 @@ impl Finish {
         let on_action = self.on_action.clone();
         Callback::from(move |()| {
             if first {
-                platform.emit(&content, &WidgetEvent::Lead(draft.clone(), outcome.clone()));
+                finishing(&*platform)
+                    .emit(&content, &FinishEvent::Lead(draft.clone(), outcome.clone()));
                 on_action.emit(Action::LeaveLead);
             }
             let Some(url) = &action else {
@@ -152,7 +173,7 @@ impl Finish {
             let fields = lead_fields(&content, &draft, &outcome);
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let on_status = on_status.clone();
-            platform.post_lead(
+            finishing(&*platform).post_lead(
                 url,
                 &fields,
                 Callback::from(move |ok: bool| {

@@ -7,9 +7,10 @@
 //! always [`Later::Ready`].
 
 use levels_engine::{Answers, Content, Outcome};
-use yew::Html;
+use yew::{Callback, Html};
 
 use crate::finish::Finish;
+use crate::platform::{finishing, FinishEvent, Platform};
 use crate::shared::Shared;
 
 /// Where the deferred code stands.
@@ -75,13 +76,28 @@ fn lead_in_chunk(finish: &Finish) -> Result<Html, Unavailable> {
 
 #[cfg_attr(
     feature = "split",
-    wasm_split_helpers::wasm_split(later, fallible, preload(fetch_whole))
+    wasm_split_helpers::wasm_split(later, fallible, preload(fetch_fill))
 )]
-fn whole_in_chunk(
+fn fill_in_chunk(
     content: &Shared<Content>,
-    report: Option<&[u8]>,
-) -> Result<Option<Shared<Content>>, Unavailable> {
-    Ok(crate::finish::whole(content, report))
+    platform: &Shared<dyn Platform>,
+    done: &Callback<Option<Shared<Content>>>,
+) -> Result<(), Unavailable> {
+    crate::finish::fill(content, &**platform, done.clone());
+    Ok(())
+}
+
+#[cfg_attr(
+    feature = "split",
+    wasm_split_helpers::wasm_split(later, fallible, preload(fetch_complete))
+)]
+fn complete_in_chunk(
+    platform: &Shared<dyn Platform>,
+    content: &Content,
+    outcome: &Shared<Outcome>,
+) -> Result<(), Unavailable> {
+    finishing(&**platform).emit(content, &FinishEvent::Complete(outcome.clone()));
+    Ok(())
 }
 
 /// Fetches the deferred code (once; a failure is not remembered, so calling again
@@ -92,7 +108,8 @@ fn whole_in_chunk(
 pub async fn fetch() -> Result<(), Unavailable> {
     fetch_score().await?;
     fetch_result().await?;
-    fetch_whole().await?;
+    fetch_fill().await?;
+    fetch_complete().await?;
     Ok(fetch_lead().await?)
 }
 
@@ -109,11 +126,34 @@ pub fn outcome(later: Later, content: &Content, answers: &Answers) -> Option<Out
         .flatten()
 }
 
-/// The content with every text a result shows ([`crate::finish::whole`]), once the
-/// chunk is there; `None` before, or when the texts are missing and `report` does not
-/// supply them.
-pub fn whole(content: &Shared<Content>, report: Option<&[u8]>) -> Option<Shared<Content>> {
-    now(whole_in_chunk(content, report)).flatten()
+/// The content with every text a result shows, where nothing is split off (native
+/// tests, browser unit tests): the built-in texts are linked in. `None` in the bundle,
+/// where they come with the chunk ([`fill`]).
+pub fn whole_now(content: &Shared<Content>) -> Option<Shared<Content>> {
+    if cfg!(feature = "split") {
+        None
+    } else {
+        crate::finish::whole(content, None)
+    }
+}
+
+/// Gives `done` the content with every text a result shows, once the chunk is there
+/// ([`crate::finish::fill`]: the built-in texts, or a language's, fetched by the
+/// platform); `None` when they cannot be had, or before the chunk.
+pub fn fill(
+    content: &Shared<Content>,
+    platform: &Shared<dyn Platform>,
+    done: Callback<Option<Shared<Content>>>,
+) {
+    if now(fill_in_chunk(content, platform, &done)).is_none() {
+        done.emit(None);
+    }
+}
+
+/// Tells the page the result is shown (`levels-quiz:complete`). An outcome exists only
+/// once the chunk is there.
+pub fn complete(platform: &Shared<dyn Platform>, content: &Content, outcome: &Shared<Outcome>) {
+    let _ = now(complete_in_chunk(platform, content, outcome));
 }
 
 /// The result screen. A [`Finish`] exists only once the answers were scored, so the

@@ -1,9 +1,17 @@
-//! What the widget needs from the page it runs on, behind one trait.
+//! What the widget needs from the page it runs on, behind two traits.
 //!
 //! Components and the root never touch `window`, storage or the network directly:
-//! they ask the [`Platform`]. In the browser that is `embed::BrowserPlatform`; in
-//! native tests it is [`Offline`], which does nothing. This keeps every side effect
-//! at the root, and lets the whole widget render on a server.
+//! they ask the [`Platform`] (up to the questions) and its [`Finishing`] services (the
+//! end of a run). In the browser both are `embed::BrowserPlatform`; in native tests
+//! they are [`Offline`], which does nothing. This keeps every side effect at the root,
+//! and lets the whole widget render on a server.
+//!
+//! The two are apart for the download's sake: only the deferred chunk (`later`)
+//! reaches the browser's [`Finishing`] services, through [`finishing`], so their code
+//! (the result's event, the call to action's link, the lead post, sharing, printing,
+//! a language's result texts) ships in the chunk, not before the first question.
+
+use std::any::Any;
 
 use levels_engine::{Content, Outcome};
 use yew::Callback;
@@ -11,7 +19,7 @@ use yew::Callback;
 use crate::lead::LeadDraft;
 use crate::shared::Shared;
 
-/// A moment the host page may want to hear about.
+/// A moment of the questions the host page may want to hear about.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WidgetEvent {
     /// The visitor left the intro.
@@ -23,6 +31,11 @@ pub enum WidgetEvent {
         /// Option index.
         option: usize,
     },
+}
+
+/// A moment of the end of a run the host page may want to hear about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FinishEvent {
     /// The result is shown.
     Complete(Shared<Outcome>),
     /// The visitor followed the call to action.
@@ -31,8 +44,8 @@ pub enum WidgetEvent {
     Lead(LeadDraft, Shared<Outcome>),
 }
 
-/// The page's services.
-pub trait Platform {
+/// The page's services up to the questions.
+pub trait Platform: Any {
     /// Tells the page about a moment (DOM event, and analytics when enabled).
     fn emit(&self, content: &Content, event: &WidgetEvent);
     /// Reads a saved value; `None` when absent or storage is unavailable.
@@ -43,6 +56,28 @@ pub trait Platform {
     fn forget(&self, key: &str);
     /// The share code in the page's URL (`#levels-quiz=CODE`), if any.
     fn shared_code(&self) -> Option<String>;
+    /// Switches the element to another of the bundle's languages.
+    fn set_language(&self, code: &str);
+    /// Calls `done` once what was just rendered has been painted (at once where
+    /// nothing paints).
+    fn after_paint(&self, done: Callback<()>) {
+        done.emit(());
+    }
+    /// Moves keyboard focus to the current screen's heading (it carries
+    /// `tabindex="-1"`), so keyboard and screen-reader users land on a new screen.
+    fn focus_screen(&self) {}
+    /// The end of a run's services of a platform that brings its own (a test's page);
+    /// `None` leaves them to [`finishing`]. The browser's are found there instead, so
+    /// that nothing before the first question refers to them.
+    fn own_finishing(&self) -> Option<&dyn Finishing> {
+        None
+    }
+}
+
+/// The page's services at the end of a run: the result screen and the lead form.
+pub trait Finishing {
+    /// Tells the page about a moment (DOM event, and analytics when enabled).
+    fn emit(&self, content: &Content, event: &FinishEvent);
     /// A URL of this page that opens the result for `code`.
     fn share_url(&self, code: &str) -> String;
     /// Copies text to the clipboard; `done(true)` on success.
@@ -53,21 +88,25 @@ pub trait Platform {
     fn cta_href(&self, base: &str, params: &[(&str, &str)]) -> String;
     /// Posts the lead form to `url`; `done(true)` when the server accepted it.
     fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>);
-    /// Switches the element to another of the bundle's languages.
-    fn set_language(&self, code: &str);
     /// Fetches the result's texts of a quiz that came without them (a language file
     /// of the bundle); `done(None)` when there are none to fetch or the fetch failed.
     fn fetch_report(&self, done: Callback<Option<Vec<u8>>>) {
         done.emit(None);
     }
-    /// Calls `done` once what was just rendered has been painted (at once where
-    /// nothing paints).
-    fn after_paint(&self, done: Callback<()>) {
-        done.emit(());
+}
+
+/// The end of a run's services of `platform`: the browser's, its own
+/// ([`Platform::own_finishing`]), or none ([`Offline`]). Called only from the deferred
+/// chunk's code, so that the browser's implementation ships there.
+pub fn finishing(platform: &dyn Platform) -> &dyn Finishing {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let any: &dyn Any = platform;
+        if let Some(browser) = any.downcast_ref::<crate::embed::BrowserPlatform>() {
+            return browser;
+        }
     }
-    /// Moves keyboard focus to the current screen's heading (it carries
-    /// `tabindex="-1"`), so keyboard and screen-reader users land on a new screen.
-    fn focus_screen(&self) {}
+    platform.own_finishing().unwrap_or(&Offline)
 }
 
 /// A platform with no page: nothing is stored, sent or announced.
@@ -84,6 +123,11 @@ impl Platform for Offline {
     fn shared_code(&self) -> Option<String> {
         None
     }
+    fn set_language(&self, _: &str) {}
+}
+
+impl Finishing for Offline {
+    fn emit(&self, _: &Content, _: &FinishEvent) {}
     fn share_url(&self, code: &str) -> String {
         format!("#levels-quiz={code}")
     }
@@ -97,5 +141,4 @@ impl Platform for Offline {
     fn post_lead(&self, _: &str, _: &[(&str, &str)], done: Callback<bool>) {
         done.emit(false);
     }
-    fn set_language(&self, _: &str) {}
 }

@@ -9,7 +9,7 @@ use levels_quiz::components::{
 use levels_quiz::config::{Config, Mode};
 use levels_quiz::finish::Finish;
 use levels_quiz::later::Later;
-use levels_quiz::platform::{Offline, Platform, WidgetEvent};
+use levels_quiz::platform::{FinishEvent, Finishing, Offline, Platform, WidgetEvent};
 use levels_quiz::shared::Shared;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -41,6 +41,14 @@ impl Platform for FakePage {
     fn shared_code(&self) -> Option<String> {
         self.hash_code.clone()
     }
+    fn set_language(&self, _: &str) {}
+    fn own_finishing(&self) -> Option<&dyn Finishing> {
+        Some(self)
+    }
+}
+
+impl Finishing for FakePage {
+    fn emit(&self, _: &Content, _: &FinishEvent) {}
     fn share_url(&self, code: &str) -> String {
         format!("https://coach.example/quiz#levels-quiz={code}")
     }
@@ -51,7 +59,6 @@ impl Platform for FakePage {
         format!("{base}?{}", query.join("&"))
     }
     fn post_lead(&self, _: &str, _: &[(&str, &str)], _: Callback<bool>) {}
-    fn set_language(&self, _: &str) {}
 }
 
 fn page(page: FakePage) -> Shared<dyn Platform> {

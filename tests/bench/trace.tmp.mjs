@@ -1,0 +1,46 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { chromium } from "playwright-core";
+import { startServer, repo } from "./server.mjs";
+const probe = await readFile(new URL("./probe.js", import.meta.url), "utf8");
+const content = JSON.parse(await readFile(repo + "/content/en.json", "utf8"));
+const server = await startServer({});
+const origin = server.origin ?? `http://127.0.0.1:${server.port ?? server.address?.().port}`;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+const cdp = await page.context().newCDPSession(page);
+await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+await page.addInitScript({ content: probe });
+await page.goto(origin + "/pages/ours.html");
+while (!(await page.evaluate(() => window.__bench?.marks.firstQuestion !== undefined))) await page.waitForTimeout(50);
+await page.waitForTimeout(500);
+const chunks = [];
+cdp.on("Tracing.dataCollected", (e) => chunks.push(...e.value));
+const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
+await cdp.send("Tracing.start", { categories: "devtools.timeline,v8,v8.wasm,blink,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.stack", transferMode: "ReportEvents" });
+const steps = [];
+for (let n = 0; n < 4; n++) {
+  const state = await page.evaluate(() => window.__bench.state());
+  const qi = content.questions.findIndex((q) => "question:" + q.id === state);
+  const q = content.questions[qi];
+  const option = q.options[(qi * 3 + 1) % q.options.length].id;
+  const at = await page.evaluate((id) => window.__bench.optionPoint(id), option);
+  await page.mouse.click(at.x, at.y);
+  await page.waitForTimeout(150);
+  const next = await page.evaluate((id) => window.__bench.arm(id), option);
+  await page.mouse.click(next.x, next.y);
+  let step; while (!(step = await page.evaluate((k) => window.__bench.steps[k], n))) await page.waitForTimeout(30);
+  steps.push(step.paintAt - step.clickAt);
+  await page.waitForTimeout(300);
+}
+await cdp.send("Tracing.end");
+await done;
+await writeFile("/tmp/step-trace.json", JSON.stringify(chunks));
+console.log("steps", steps.map((s) => s.toFixed(1)).join(" "));
+// summarise: main-thread complete events, top-level durations by name during steps
+const main = chunks.filter((e) => e.ph === "X" && e.dur);
+const tids = {}; for (const e of main) if (e.name === "EventDispatch") tids[e.tid] = (tids[e.tid] ?? 0) + 1;
+const tid = +Object.entries(tids).sort((a, b) => b[1] - a[1])[0][0];
+const agg = {};
+for (const e of main.filter((e) => e.tid === tid)) agg[e.name] = (agg[e.name] ?? 0) + e.dur / 1000;
+for (const [k, v] of Object.entries(agg).sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(v.toFixed(1).padStart(8), k);
+await browser.close(); await server.close?.(); process.exit(0);
