@@ -4,7 +4,7 @@
 use levels_engine::{load_str, score, Answers, Content, DEFAULT_CONTENT};
 use levels_quiz::app::{Quiz, QuizProps, Root, RootProps, Source};
 use levels_quiz::components::{
-    profile_chart, result_view, screens, QuestionProps, QuestionView, ResultProps, ScreensProps,
+    profile_chart, question, result_view, screens, QuestionProps, ResultProps, ScreensProps,
 };
 use levels_quiz::config::{Config, Mode};
 use levels_quiz::finish::Finish;
@@ -151,12 +151,15 @@ async fn a_fresh_quiz_shows_the_intro() {
 #[tokio::test]
 async fn a_question_is_a_labelled_radio_group_with_progress() {
     let content = content();
-    let html = render::<QuestionView>(QuestionProps {
-        content: content.clone(),
-        index: 2,
-        selected: Some(1),
-        needs_answer: false,
-        on_action: Callback::noop(),
+    let shown = content.clone();
+    let html = render_view(move || {
+        question(&QuestionProps {
+            content: shown.clone(),
+            index: 2,
+            selected: Some(1),
+            needs_answer: false,
+            on_action: Callback::noop(),
+        })
     })
     .await;
     let q = &content.questions[2];
@@ -195,12 +198,15 @@ async fn a_question_is_a_labelled_radio_group_with_progress() {
 async fn next_without_an_answer_says_so_and_the_last_question_finishes() {
     let content = content();
     let last = content.questions.len() - 1;
-    let html = render::<QuestionView>(QuestionProps {
-        content: content.clone(),
-        index: last,
-        selected: None,
-        needs_answer: true,
-        on_action: Callback::noop(),
+    let shown = content.clone();
+    let html = render_view(move || {
+        question(&QuestionProps {
+            content: shown.clone(),
+            index: last,
+            selected: None,
+            needs_answer: true,
+            on_action: Callback::noop(),
+        })
     })
     .await;
     let q = &content.questions[last];
@@ -668,12 +674,15 @@ async fn the_intro_offers_a_language_switch_when_the_bundle_carries_several() {
 #[tokio::test]
 async fn the_chinese_quiz_renders_in_chinese() {
     let zh = Shared::new(load_str(include_str!("../content/zh-CN.json")).unwrap());
-    let html = render::<QuestionView>(QuestionProps {
-        content: zh.clone(),
-        index: 0,
-        selected: None,
-        needs_answer: false,
-        on_action: Callback::noop(),
+    let shown = zh.clone();
+    let html = render_view(move || {
+        question(&QuestionProps {
+            content: shown.clone(),
+            index: 0,
+            selected: None,
+            needs_answer: false,
+            on_action: Callback::noop(),
+        })
     })
     .await;
     check_fragments(

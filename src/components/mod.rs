@@ -38,7 +38,7 @@ pub use patterns::pattern_list;
 pub use popup::{Popup, PopupProps};
 pub use profile_chart::profile_chart;
 pub use progress::progress_bar;
-pub use question::{QuestionProps, QuestionView};
+pub use question::{question, QuestionProps};
 pub use result::{result_view, ResultProps};
 pub use result_actions::{ResultActions, ResultActionsProps};
 pub use screens::{screens, ScreensProps};

@@ -6,8 +6,7 @@ use yew::prelude::*;
 use super::progress_bar;
 use crate::shared::Shared;
 
-/// Props of [`QuestionView`].
-#[derive(Properties, Clone, PartialEq)]
+/// What [`question`] shows, and the intents it reports.
 pub struct QuestionProps {
     /// The content the question comes from.
     pub content: Shared<Content>,
@@ -24,10 +23,11 @@ pub struct QuestionProps {
 /// A question screen. Options are native radio inputs, for their semantics; the keys
 /// are handled here so they behave the same in every browser: arrows, Home and End
 /// move the choice within the group, Enter goes on (as does the Next button).
-#[component]
-pub fn QuestionView(props: &QuestionProps) -> Html {
-    let group = use_node_ref();
-
+///
+/// A function, not a component: it keeps no state (the keys find the group from the
+/// focused radio), and each question is a fresh screen (keyed by its id), so it
+/// replays the screen's entrance and starts with nothing of the last one.
+pub fn question(props: &QuestionProps) -> Html {
     let content = &props.content;
     let ui = &content.ui;
     let index = props.index;
@@ -52,24 +52,37 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let on_back = props.on_action.reform(|_: MouseEvent| Action::Back);
     let on_keydown = {
         let on_action = props.on_action.clone();
-        let group = group.clone();
-        let count = question.options.len();
+        let content = content.clone();
         let selected = props.selected;
         Callback::from(move |event: KeyboardEvent| {
             let Some(key) = OptionKey::from_key(&event.key()) else {
                 return;
             };
             event.prevent_default();
+            let options = content
+                .questions
+                .get(index)
+                .map(|question| question.options.as_slice())
+                .unwrap_or_default();
             // Start from the radio that has focus, not from the last render's choice:
             // keys can arrive faster than renders (a held arrow key).
-            let current = focused_index(&group, &event).or(selected);
-            match key.target(current, count) {
+            let focused = event.target_dyn_into::<web_sys::HtmlInputElement>();
+            let current = focused
+                .as_ref()
+                .and_then(|input| {
+                    let value = input.value();
+                    options.iter().position(|option| option.id == value)
+                })
+                .or(selected);
+            match key.target(current, options.len()) {
                 Some(option) => {
                     on_action.emit(Action::Choose {
                         question: index,
                         option,
                     });
-                    focus_option(&group, option);
+                    if let Some(input) = &focused {
+                        focus_option(input, option);
+                    }
                 }
                 None => on_action.emit(Action::Next),
             }
@@ -111,7 +124,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     };
 
     html! {
-        <section class="lq-screen lq-question" data-screen="question" data-question={question.id.clone()}>
+        <section key={question.id.clone()} class="lq-screen lq-question" data-screen="question" data-question={question.id.clone()}>
             { progress_bar(index + 1, total, label) }
             <form class="lq-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="lq-fieldset" aria-describedby={described_by}>
@@ -123,7 +136,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                     if let Some(hint) = &question.hint {
                         <p class="lq-hint" id={hint_id}>{ hint }</p>
                     }
-                    <div class="lq-options" ref={group} onkeydown={on_keydown}>{ for options }</div>
+                    <div class="lq-options" onkeydown={on_keydown}>{ for options }</div>
                 </fieldset>
                 if props.needs_answer {
                     <p class="lq-alert" id={alert_id} role="alert">{ &ui.answer_required }</p>
@@ -176,21 +189,9 @@ impl OptionKey {
     }
 }
 
-/// The position of the radio input a key event came from, within the group.
-fn focused_index(group: &NodeRef, event: &KeyboardEvent) -> Option<usize> {
-    let target = event.target_dyn_into::<web_sys::HtmlInputElement>()?;
-    let group = group.cast::<web_sys::Element>()?;
-    let inputs = group.query_selector_all("input").ok()?;
-    (0..inputs.length()).position(|i| {
-        inputs
-            .item(i)
-            .is_some_and(|node| node.is_same_node(Some(target.as_ref())))
-    })
-}
-
-/// Moves focus to the radio input of `option` inside the group.
-fn focus_option(group: &NodeRef, option: usize) {
-    let Some(group) = group.cast::<web_sys::Element>() else {
+/// Moves focus to the radio input of `option` in the group of `input`.
+fn focus_option(input: &web_sys::HtmlInputElement, option: usize) {
+    let Ok(Some(group)) = input.closest(".lq-options") else {
         return;
     };
     if let Ok(inputs) = group.query_selector_all("input") {

@@ -3,7 +3,7 @@
 use levels_engine::{Action, Content, LinkError, Screen, Session};
 use yew::prelude::*;
 
-use super::{intro, notice, IntroProps, QuestionView};
+use super::{intro, notice, question, IntroProps, QuestionProps};
 use crate::config::Language;
 use crate::finish::Finish;
 use crate::later::{self, Later};
@@ -54,16 +54,13 @@ pub fn screens(props: &ScreensProps) -> Html {
                 Callback::from(move |code: String| platform.set_language(&code))
             },
         })),
-        Screen::Question(index) => Some(html! {
-            <QuestionView
-                key={format!("q{index}")}
-                content={content.clone()}
-                index={index}
-                selected={props.session.answers().get(index).copied().flatten()}
-                needs_answer={props.session.needs_answer()}
-                on_action={on_action.clone()}
-            />
-        }),
+        Screen::Question(index) => Some(question(&QuestionProps {
+            content: content.clone(),
+            index,
+            selected: props.session.answers().get(index).copied().flatten(),
+            needs_answer: props.session.needs_answer(),
+            on_action: on_action.clone(),
+        })),
         // Both wait for the code of the end of the run, which scores the answers.
         Screen::Lead => props.finish.as_ref().and_then(later::lead),
         Screen::Result => props.finish.as_ref().and_then(later::result),
