@@ -176,6 +176,16 @@ export class Services {
     this.root.querySelector("[data-screen] [tabindex='-1']")?.focus();
   }
 
+  // Popup mode's dialog, opened as its trigger would (showModal on an open dialog is
+  // harmless; a page that broke it gets the trigger instead).
+  openDialog() {
+    try {
+      this.root.querySelector("dialog.lq-dialog:not([open])")?.showModal();
+    } catch {
+      // See above.
+    }
+  }
+
   // The element sees the attribute change and mounts the quiz in that language.
   setLanguage(code) {
     this.host.setAttribute("lang", code);

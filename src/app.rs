@@ -2,19 +2,17 @@
 //! side effect (restoring, saving, events, fetching the deferred code) through the
 //! [`Platform`]; the end of a run's own (the lead post, the CTA) are in `finish`.
 
-use levels_engine::{
-    decode_link, decode_progress, encode_progress, Action, Content, LinkError, Screen,
-};
+use levels_engine::{decode_link, decode_progress, encode_progress, Action, Content, Screen};
 use yew::prelude::*;
 
-use crate::components::{error_panel, screens, ScreensProps};
+use crate::components::{error_panel, popup, screens, PopupProps, ScreensProps};
 use crate::config::{Config, Language, Mode};
 use crate::finish::Finish;
 use crate::later::{self, Later};
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::{Platform, WidgetEvent};
 use crate::shared::Shared;
-use crate::state::QuizState;
+use crate::state::{Change, QuizState};
 
 /// What the widget runs: loaded content, or the problems that stopped it loading.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,9 +104,10 @@ pub fn storage_key(content: &Content) -> String {
     format!("levels-quiz:{}:{}", content.id, content.version)
 }
 
-/// Where the quiz starts: a shared result, saved progress, or the intro.
-/// Also says whether the page was opened from a share link, readable or not.
-fn initial_state(props: &QuizProps) -> (QuizState, Option<LinkError>, bool) {
+/// Where the quiz starts: a shared result, saved progress, or the intro (with a notice
+/// when the page's share link could not be read). Also says whether the page was
+/// opened from a share link, readable or not.
+fn initial_state(props: &QuizProps) -> (QuizState, bool) {
     let content = &props.content;
     let mut state = QuizState::new(props.content.clone());
     state.session = state
@@ -118,26 +117,25 @@ fn initial_state(props: &QuizProps) -> (QuizState, Option<LinkError>, bool) {
     let from_link = code.is_some();
     let restore = match code {
         Some(code) => match decode_link(content, &code) {
-            Ok(answers) => Ok(Some(Action::Restore {
+            Ok(answers) => Some(Action::Restore {
                 answers: answers.as_slice().iter().copied().map(Some).collect(),
                 screen: Screen::Result,
-            })),
-            Err(error) => Err(error),
+            }),
+            Err(error) => {
+                state.link_error = Some(error);
+                None
+            }
         },
-        None if props.config.persist => Ok(props
+        None if props.config.persist => props
             .platform
             .load(&storage_key(content))
-            .and_then(|saved| decode_progress(content, &saved))),
-        None => Ok(None),
+            .and_then(|saved| decode_progress(content, &saved)),
+        None => None,
     };
-    match restore {
-        Ok(Some(action)) => {
-            state.session = state.session.apply(content, action);
-            (state, None, from_link)
-        }
-        Ok(None) => (state, None, from_link),
-        Err(error) => (state, Some(error), from_link),
+    if let Some(action) = restore {
+        state.session = state.session.apply(content, action);
     }
+    (state, from_link)
 }
 
 /// The quiz for loaded content: one reducer, one screen at a time, inline or in a
@@ -149,29 +147,15 @@ pub fn Quiz(props: &QuizProps) -> Html {
         let initial = initial.clone();
         move || initial.0.clone()
     });
-    let link_error = use_state(|| initial.1);
     // A shared link was opened (readable or not): in popup mode, show it at once.
-    let from_link = use_state(|| initial.2);
-    let lead_draft = use_state(LeadDraft::default);
-    let lead_status = use_state(LeadStatus::default);
-    // The content with the result's texts: at once where nothing is split off (and the
-    // texts are built in), else once the deferred code (and a language's texts) came.
-    let whole = use_state(|| later::whole_now(&props.content));
-    let later = use_state(|| {
-        if whole.is_some() {
-            Later::Ready
-        } else {
-            Later::Idle
-        }
-    });
-    // The visitor pressed "Try again" after the deferred code failed to arrive.
-    let retried = use_state(|| false);
+    let from_link = initial.1;
+    let later = state.later;
     let content = props.content.clone();
     let platform = props.platform.clone();
     let screen = state.session.screen();
 
     // Scored once every question is answered and the scoring code has arrived.
-    let outcome = use_memo((state.session.answers().to_vec(), *later), {
+    let outcome = use_memo((state.session.answers().to_vec(), later), {
         let content = content.clone();
         move |(answers, later)| {
             levels_engine::Answers::from_partial(&content, answers)
@@ -184,18 +168,14 @@ pub fn Quiz(props: &QuizProps) -> Html {
     {
         let state = state.clone();
         use_effect_with(props.config.lead, move |lead| {
-            state.dispatch(Action::SetLead(*lead));
+            state.dispatch(Change::Quiz(Action::SetLead(*lead)));
         });
     }
     {
         let state = state.clone();
-        let lead_draft = lead_draft.clone();
-        let lead_status = lead_status.clone();
         use_effect_with(props.restarts, move |restarts| {
             if *restarts > 0 {
-                state.dispatch(Action::Restart);
-                lead_draft.set(LeadDraft::default());
-                lead_status.set(LeadStatus::Draft);
+                state.dispatch(Change::Reset);
             }
         });
     }
@@ -226,33 +206,30 @@ pub fn Quiz(props: &QuizProps) -> Html {
     // the chunk, a language file's in its `.report.bin`.
     let needed = matches!(screen, Screen::Lead | Screen::Result);
     let fetch_later = {
-        let later = later.clone();
-        let whole = whole.clone();
+        let state = state.clone();
         let content = content.clone();
         let platform = platform.clone();
         Callback::from(move |()| {
-            later.set(Later::Loading);
-            let (later, whole, content) = (later.clone(), whole.clone(), content.clone());
+            state.dispatch(Change::Later(Later::Loading));
             let failed = if needed { Later::Failed } else { Later::Missed };
             let fetch = {
-                let platform = platform.clone();
+                let (state, content, platform) = (state.clone(), content.clone(), platform.clone());
                 Callback::from(move |()| {
-                    let (later, whole) = (later.clone(), whole.clone());
-                    let (content, platform) = (content.clone(), platform.clone());
+                    let (state, content, platform) =
+                        (state.clone(), content.clone(), platform.clone());
                     yew::platform::spawn_local(async move {
                         if later::fetch().await.is_err() {
-                            later.set(failed);
+                            state.dispatch(Change::Later(failed));
                             return;
                         }
                         later::fill(
                             &content,
                             &platform,
-                            Callback::from(move |filled: Option<Shared<Content>>| match filled {
-                                Some(filled) => {
-                                    whole.set(Some(filled));
-                                    later.set(Later::Ready);
-                                }
-                                None => later.set(failed),
+                            Callback::from(move |filled: Option<Shared<Content>>| {
+                                state.dispatch(match filled {
+                                    Some(filled) => Change::Arrived(filled),
+                                    None => Change::Later(failed),
+                                })
                             }),
                         );
                     });
@@ -267,16 +244,15 @@ pub fn Quiz(props: &QuizProps) -> Html {
     };
     {
         let fetch_later = fetch_later.clone();
-        let later = later.clone();
-        let now = *later;
-        let due = now == Later::Idle || (needed && now == Later::Missed);
+        let state = state.clone();
+        let due = later == Later::Idle || (needed && later == Later::Missed);
         use_effect_with((screen, due), move |(screen, due)| {
             if *due && *screen != Screen::Intro {
                 fetch_later.emit(());
-            } else if now == Later::Failed && !needed {
+            } else if later == Later::Failed && !needed {
                 // Left the screen that failed (starting over, say): the next arrival
                 // tries once more by itself.
-                later.set(Later::Missed);
+                state.dispatch(Change::Later(Later::Missed));
             }
         });
     }
@@ -285,14 +261,25 @@ pub fn Quiz(props: &QuizProps) -> Html {
     // a fresh page load: the page's own reading order comes first there).
     // The result or lead screen waiting for its code counts as a screen of its own, and
     // so does the message that it could not be fetched.
-    let waiting = (needed && *later != Later::Ready).then_some(*later == Later::Failed);
+    let waiting = (needed && later != Later::Ready).then_some(later == Later::Failed);
     {
         let platform = platform.clone();
         // "Try again" is the visitor acting too (on a shared result, their first act).
-        let interacted = state.interacted || *retried;
+        let interacted = state.interacted;
         use_effect_with((screen, waiting), move |_| {
             if interacted {
                 platform.focus_screen();
+            }
+        });
+    }
+
+    // A shared link opened in popup mode shows its result at once: the dialog opens
+    // when it first appears (on load, or when `mode` turns to popup).
+    {
+        let platform = platform.clone();
+        use_effect_with(props.config.mode, move |mode| {
+            if from_link && *mode == Mode::Popup {
+                platform.open_dialog();
             }
         });
     }
@@ -314,7 +301,6 @@ pub fn Quiz(props: &QuizProps) -> Html {
         let state = state.clone();
         let platform = platform.clone();
         let content = content.clone();
-        let link_error = link_error.clone();
         Callback::from(move |action: Action| {
             match &action {
                 Action::Start => platform.emit(&content, &WidgetEvent::Start),
@@ -327,10 +313,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 ),
                 _ => {}
             }
-            if link_error.is_some() && matches!(action, Action::Start | Action::Restart) {
-                link_error.set(None);
-            }
-            state.dispatch(action)
+            state.dispatch(Change::Quiz(action))
         })
     };
 
@@ -338,18 +321,18 @@ pub fn Quiz(props: &QuizProps) -> Html {
         Some(Finish {
             answers: levels_engine::Answers::from_partial(&content, state.session.answers())?,
             outcome,
-            content: (*whole).clone()?,
+            content: state.whole.clone()?,
             config: props.config.clone(),
             platform: platform.clone(),
-            lead_draft: (*lead_draft).clone(),
-            lead_status: *lead_status,
+            lead_draft: state.lead_draft.clone(),
+            lead_status: state.lead_status,
             on_lead_change: {
-                let lead_draft = lead_draft.clone();
-                Callback::from(move |draft: LeadDraft| lead_draft.set(draft))
+                let state = state.clone();
+                Callback::from(move |draft: LeadDraft| state.dispatch(Change::LeadDraft(draft)))
             },
             on_lead_status: {
-                let lead_status = lead_status.clone();
-                Callback::from(move |status: LeadStatus| lead_status.set(status))
+                let state = state.clone();
+                Callback::from(move |status: LeadStatus| state.dispatch(Change::LeadStatus(status)))
             },
             on_action: dispatch.clone(),
         })
@@ -358,12 +341,12 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let shown = ScreensProps {
         content: content.clone(),
         session: state.session.clone(),
-        link_error: *link_error,
+        link_error: state.link_error,
         finish,
-        later: *later,
+        later,
         on_retry_later: {
-            let retried = retried.clone();
-            fetch_later.reform(move |()| retried.set(true))
+            let state = state.clone();
+            fetch_later.reform(move |()| state.dispatch(Change::Retry))
         },
         languages: props.languages.clone(),
         platform: platform.clone(),
@@ -372,15 +355,11 @@ pub fn Quiz(props: &QuizProps) -> Html {
 
     match props.config.mode {
         Mode::Inline => screens(&shown),
-        Mode::Popup => html! {
-            <crate::components::Popup
-                open_label={content.ui.popup_open.clone()}
-                close_label={content.ui.dialog_close.clone()}
-                title={content.intro.title.clone()}
-                open_on_mount={*from_link}
-            >
-                { screens(&shown) }
-            </crate::components::Popup>
-        },
+        Mode::Popup => popup(&PopupProps {
+            open_label: content.ui.popup_open.clone().into(),
+            close_label: content.ui.dialog_close.clone().into(),
+            title: content.intro.title.clone().into(),
+            children: screens(&shown),
+        }),
     }
 }

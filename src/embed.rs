@@ -53,6 +53,8 @@ extern "C" {
     fn set_language(this: &Services, code: &str);
     #[wasm_bindgen(method, js_name = focusScreen)]
     fn focus_screen(this: &Services);
+    #[wasm_bindgen(method, js_name = openDialog)]
+    fn open_dialog(this: &Services);
     /// Resolves to the file's bytes (a `Uint8Array`), or null when it cannot be had.
     #[wasm_bindgen(method, js_name = fetchBytes)]
     fn fetch_bytes(this: &Services, url: &str) -> js_sys::Promise;
@@ -437,6 +439,10 @@ impl Platform for BrowserPlatform {
 
     fn focus_screen(&self) {
         self.services.focus_screen();
+    }
+
+    fn open_dialog(&self) {
+        self.services.open_dialog();
     }
 
     fn after_paint(&self, done: Callback<()>) {

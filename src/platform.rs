@@ -66,6 +66,9 @@ pub trait Platform: Any {
     /// Moves keyboard focus to the current screen's heading (it carries
     /// `tabindex="-1"`), so keyboard and screen-reader users land on a new screen.
     fn focus_screen(&self) {}
+    /// Opens popup mode's dialog, as its trigger does (a shared link was opened: its
+    /// result shows at once).
+    fn open_dialog(&self) {}
     /// The end of a run's services of a platform that brings its own (a test's page);
     /// `None` leaves them to [`finishing`]. The browser's are found there instead, so
     /// that nothing before the first question refers to them.

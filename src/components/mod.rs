@@ -35,7 +35,7 @@ pub use intro::{intro, IntroProps};
 pub use lead_form::{LeadForm, LeadFormProps};
 pub use notice::notice;
 pub use patterns::pattern_list;
-pub use popup::{Popup, PopupProps};
+pub use popup::{popup, PopupProps};
 pub use profile_chart::profile_chart;
 pub use progress::progress_bar;
 pub use question::{question, QuestionProps};

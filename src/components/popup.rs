@@ -1,9 +1,9 @@
 //! Popup mode: a trigger button that opens the quiz in a modal dialog.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Props of [`Popup`].
-#[derive(Properties, Clone, PartialEq)]
+/// What [`popup`] shows.
 pub struct PopupProps {
     /// The trigger's text.
     pub open_label: AttrValue,
@@ -11,62 +11,53 @@ pub struct PopupProps {
     pub close_label: AttrValue,
     /// The dialog's accessible name.
     pub title: AttrValue,
-    /// Open the dialog as soon as it mounts (a shared result link was opened).
-    #[prop_or_default]
-    pub open_on_mount: bool,
     /// The quiz.
     pub children: Html,
 }
 
 /// A native `<dialog>` opened with `showModal()`: the browser traps focus inside it,
 /// makes the page behind inert, and closes it on Esc. Focus returns to the trigger.
-#[component]
-pub fn Popup(props: &PopupProps) -> Html {
-    let open_on_mount = props.open_on_mount;
-    let dialog = use_node_ref();
-    let trigger = use_node_ref();
-    {
-        let dialog = dialog.clone();
-        use_effect_with((), move |_| {
-            if open_on_mount {
-                if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
-                    let _ = dialog.show_modal();
-                }
-            }
-        });
-    }
-    let on_open = {
-        let dialog = dialog.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
-                let _ = dialog.show_modal();
-            }
-        })
-    };
-    let on_close_click = {
-        let dialog = dialog.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(dialog) = dialog.cast::<web_sys::HtmlDialogElement>() {
-                dialog.close();
-            }
-        })
-    };
+///
+/// A function, not a component: each handler finds the dialog from its own event
+/// (the dialog follows its trigger). Opening at once for a shared link is the root's
+/// (`Platform::open_dialog`).
+pub fn popup(props: &PopupProps) -> Html {
+    let on_open = Callback::from(|event: MouseEvent| {
+        let dialog = event
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|trigger| trigger.next_element_sibling())
+            .and_then(|next| next.dyn_into::<web_sys::HtmlDialogElement>().ok());
+        if let Some(dialog) = dialog {
+            let _ = dialog.show_modal();
+        }
+    });
+    let on_close_click = Callback::from(|event: MouseEvent| {
+        // The click may land on the icon inside the button.
+        let dialog = event
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|target| target.closest("dialog").ok().flatten())
+            .and_then(|dialog| dialog.dyn_into::<web_sys::HtmlDialogElement>().ok());
+        if let Some(dialog) = dialog {
+            dialog.close();
+        }
+    });
     // Fired for the close button and for Esc alike.
-    let on_closed = {
-        let trigger = trigger.clone();
-        Callback::from(move |_: Event| {
-            if let Some(trigger) = trigger.cast::<web_sys::HtmlElement>() {
-                let _ = trigger.focus();
-            }
-        })
-    };
+    let on_closed = Callback::from(|event: Event| {
+        let trigger = event
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|dialog| dialog.previous_element_sibling())
+            .and_then(|trigger| trigger.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(trigger) = trigger {
+            let _ = trigger.focus();
+        }
+    });
     html! {
         <div class="lq-popup">
-            <button type="button" class="lq-button lq-primary lq-trigger" ref={trigger}
+            <button type="button" class="lq-button lq-primary lq-trigger"
                 aria-haspopup="dialog" onclick={on_open}>
                 { &props.open_label }
             </button>
-            <dialog class="lq-dialog" ref={dialog} aria-label={props.title.clone()} onclose={on_closed}>
+            <dialog class="lq-dialog" aria-label={props.title.clone()} onclose={on_closed}>
                 <div class="lq-dialog-bar">
                     <button type="button" class="lq-close" aria-label={props.close_label.clone()}
                         onclick={on_close_click}>
