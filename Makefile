@@ -73,8 +73,8 @@ size: dist node-modules
 # it with every saving; it becomes the 90 KB target (make size) once that is met.
 # WHOLE_RUN_CEILING holds the whole run (with what loads after the first question), so
 # code moved out of the early download cannot grow unseen either.
-SIZE_CEILING := 114500
-WHOLE_RUN_CEILING := 142500
+SIZE_CEILING := 108500
+WHOLE_RUN_CEILING := 139000
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING) --whole-run $(WHOLE_RUN_CEILING)

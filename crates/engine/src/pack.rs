@@ -25,7 +25,7 @@ pub const MAGIC: &[u8; 4] = b"LQC1";
 
 /// What the fields below look like. Bump it with any change to what `put` writes; the
 /// interface keys are fingerprinted on their own, as they change most often.
-const LAYOUT: &str = "layout 1: content, intro, ui, levels, questions, causes, verdicts, patterns, steps, terms, cta";
+const LAYOUT: &str = "layout 2: content, intro, ui, levels, questions, causes, verdicts, patterns, steps, terms, cta; report: causes, verdicts, terms, patterns, steps, levels, result and lead ui, cta";
 
 /// [`MAGIC`], then FNV-1a (32 bits, little endian) over [`LAYOUT`] and every interface
 /// key in order. A file packed by another release (a stale CDN copy of a language
@@ -72,10 +72,11 @@ pub fn unpack(bytes: &[u8]) -> Option<Content> {
     (reader.ok && reader.bytes.is_empty() && references_hold(&content)).then_some(content)
 }
 
-/// The texts only a result shows, in a fixed order: cause names and summaries, verdict
-/// headlines and bodies, term names and definitions, pattern texts, next-step titles and
-/// bodies. The widget's download before the first question can leave them out (see
-/// [`split_report`]).
+/// The texts only a result (or the lead form) shows, in a fixed order: cause names and
+/// summaries, verdict headlines and bodies, term names and definitions, pattern texts,
+/// next-step titles and bodies, level names and taglines, the result's and the lead
+/// form's interface strings, and the call to action. The widget's download before the first question can leave them
+/// out (see [`split_report`]). A change here changes the format: bump [`LAYOUT`].
 fn report_texts(content: &mut Content) -> Vec<&mut String> {
     let mut texts = Vec::new();
     for cause in &mut content.causes {
@@ -93,6 +94,50 @@ fn report_texts(content: &mut Content) -> Vec<&mut String> {
     for step in &mut content.next_steps {
         texts.extend([&mut step.title, &mut step.body]);
     }
+    for level in &mut content.levels {
+        texts.extend([&mut level.name, &mut level.tagline]);
+    }
+    let ui = &mut content.ui;
+    texts.extend([
+        &mut ui.result_eyebrow,
+        &mut ui.profile_heading,
+        &mut ui.profile_summary,
+        &mut ui.title_marker,
+        &mut ui.causes_heading,
+        &mut ui.causes_none,
+        &mut ui.cause_strong,
+        &mut ui.cause_some,
+        &mut ui.steps_heading,
+        &mut ui.constructive_heading,
+        &mut ui.destructive_heading,
+        &mut ui.terms_heading,
+        &mut ui.restart,
+        &mut ui.share_button,
+        &mut ui.share_copied,
+        &mut ui.share_manual,
+        &mut ui.print_button,
+        &mut ui.lead_heading,
+        &mut ui.lead_body,
+        &mut ui.lead_name,
+        &mut ui.lead_email,
+        &mut ui.lead_consent,
+        &mut ui.lead_submit,
+        &mut ui.lead_skip,
+        &mut ui.lead_open,
+        &mut ui.lead_name_required,
+        &mut ui.lead_email_invalid,
+        &mut ui.lead_consent_required,
+        &mut ui.lead_sent,
+        &mut ui.lead_failed,
+        &mut ui.lead_retry,
+    ]);
+    let cta = &mut content.cta;
+    texts.extend([
+        &mut cta.heading,
+        &mut cta.body,
+        &mut cta.label,
+        &mut cta.href,
+    ]);
     texts
 }
 
@@ -574,7 +619,29 @@ mod tests {
         assert!(!lacks_report(&whole));
         assert_eq!(quiz.questions, whole.questions);
         assert_eq!(quiz.intro, whole.intro);
-        assert_eq!(quiz.ui, whole.ui);
+        // What the questions and the screens before them say stays; what only the
+        // result and the lead form say goes with the report.
+        let (before, after) = (&quiz.ui, &whole.ui);
+        for (kept, original) in [
+            (&before.progress, &after.progress),
+            (&before.next, &after.next),
+            (&before.finish, &after.finish),
+            (&before.answer_required, &after.answer_required),
+            (&before.link_unreadable, &after.link_unreadable),
+            (&before.popup_open, &after.popup_open),
+            (&before.later_loading, &after.later_loading),
+            (&before.later_failed, &after.later_failed),
+        ] {
+            assert_eq!(kept, original);
+        }
+        for left_out in [
+            &before.result_eyebrow,
+            &before.lead_heading,
+            &before.print_button,
+        ] {
+            assert!(left_out.is_empty());
+        }
+        assert!(quiz.cta.href.is_empty() && quiz.cta.label.is_empty());
         // The quiz part packs and unpacks like any content, and is much smaller.
         let packed = pack(&quiz);
         assert!(
