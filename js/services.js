@@ -167,17 +167,30 @@ export class Services {
   }
 
   // After the frame that shows what was just rendered (a task after the next
-  // animation frame, so after its paint).
+  // animation frame, so after its paint). In popup mode the quiz is out of sight
+  // until its dialog opens (saved progress restores it behind a closed one), so this
+  // waits for that too, or for the dialog to go (mode back to inline).
   afterPaint() {
-    return new Promise((done) => requestAnimationFrame(() => setTimeout(() => done(true))));
+    return new Promise((done) => {
+      const painted = () => requestAnimationFrame(() => setTimeout(() => done(true)));
+      const dialog = this.root.querySelector("dialog.lq-dialog");
+      if (!dialog || dialog.open) return painted();
+      const watch = new MutationObserver(() => {
+        if (dialog.open || !dialog.isConnected) {
+          watch.disconnect();
+          painted();
+        }
+      });
+      watch.observe(this.root, { subtree: true, childList: true, attributes: true, attributeFilter: ["open"] });
+    });
   }
 
   focusScreen() {
     this.root.querySelector("[data-screen] [tabindex='-1']")?.focus();
   }
 
-  // Popup mode's dialog, opened as its trigger would (showModal on an open dialog is
-  // harmless; a page that broke it gets the trigger instead).
+  // Popup mode's dialog, opened as its trigger would (unless it is open already; a
+  // page that broke showModal gets the trigger instead).
   openDialog() {
     try {
       this.root.querySelector("dialog.lq-dialog:not([open])")?.showModal();

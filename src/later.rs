@@ -1,5 +1,6 @@
 //! What the visitor needs only after the questions: scoring, the result screen, the
-//! lead form and the built-in quiz's result texts ([`crate::finish`]).
+//! lead form, the built-in quiz's result texts ([`crate::finish`]), the complete event
+//! and the rest of the page's [`crate::platform::Finishing`] services.
 //!
 //! With the `split` feature (the release bundle), this code ships as its own wasm
 //! chunk, fetched once the first question is on screen, so the download before the
@@ -26,17 +27,6 @@ pub enum Later {
     Ready,
     /// The fetch failed; asking again retries.
     Failed,
-}
-
-impl Later {
-    /// Where it stands before anything was asked: ready when nothing is split off.
-    pub fn initial() -> Self {
-        if cfg!(feature = "split") {
-            Later::Idle
-        } else {
-            Later::Ready
-        }
-    }
 }
 
 /// The chunk could not be fetched.

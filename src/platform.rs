@@ -2,9 +2,9 @@
 //!
 //! Components and the root never touch `window`, storage or the network directly:
 //! they ask the [`Platform`] (up to the questions) and its [`Finishing`] services (the
-//! end of a run). In the browser both are `embed::BrowserPlatform`; in native tests
-//! they are [`Offline`], which does nothing. This keeps every side effect at the root,
-//! and lets the whole widget render on a server.
+//! end of a run). In the browser both are `embed::BrowserPlatform`; natively they are
+//! [`Offline`], which does nothing, or a test's own page. This keeps every side effect
+//! at the root, and lets the whole widget render on a server.
 //!
 //! The two are apart for the download's sake: only the deferred chunk (`later`)
 //! reaches the browser's [`Finishing`] services, through [`finishing`], so their code
@@ -58,8 +58,9 @@ pub trait Platform: Any {
     fn shared_code(&self) -> Option<String>;
     /// Switches the element to another of the bundle's languages.
     fn set_language(&self, code: &str);
-    /// Calls `done` once what was just rendered has been painted (at once where
-    /// nothing paints).
+    /// Calls `done` once what was just rendered has been painted where the visitor can
+    /// see it: in popup mode, not before the dialog is open (at once where nothing
+    /// paints).
     fn after_paint(&self, done: Callback<()>) {
         done.emit(());
     }

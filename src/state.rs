@@ -1,7 +1,7 @@
 //! The widget's one reducer. It delegates the session to the engine's pure transition
 //! function, and keeps what the widget adds around it (the unreadable share link, the
-//! lead form's draft and status); storage, events and focus happen in effects, never
-//! here.
+//! lead form's draft and status, where the deferred code stands and the content it
+//! filled in); storage, events, focus and fetching happen in effects, never here.
 
 use std::rc::Rc;
 

@@ -25,6 +25,7 @@ pub fn popup(props: &PopupProps) -> Html {
     let on_open = Callback::from(|event: MouseEvent| {
         let dialog = event
             .target_dyn_into::<web_sys::Element>()
+            .and_then(|target| target.closest(".lq-trigger").ok().flatten())
             .and_then(|trigger| trigger.next_element_sibling())
             .and_then(|next| next.dyn_into::<web_sys::HtmlDialogElement>().ok());
         if let Some(dialog) = dialog {

@@ -25,8 +25,9 @@ pub struct QuestionProps {
 /// move the choice within the group, Enter goes on (as does the Next button).
 ///
 /// A function, not a component: it keeps no state (the keys find the group from the
-/// focused radio), and each question is a fresh screen (keyed by its id), so it
-/// replays the screen's entrance and starts with nothing of the last one.
+/// focused radio), and each question is a fresh screen (keyed `q-` and its id, which
+/// no other screen's key can equal), so it replays the screen's entrance and starts
+/// with nothing of the last one.
 pub fn question(props: &QuestionProps) -> Html {
     let content = &props.content;
     let ui = &content.ui;
@@ -124,7 +125,7 @@ pub fn question(props: &QuestionProps) -> Html {
     };
 
     html! {
-        <section key={question.id.clone()} class="lq-screen lq-question" data-screen="question" data-question={question.id.clone()}>
+        <section key={format!("q-{}", question.id)} class="lq-screen lq-question" data-screen="question" data-question={question.id.clone()}>
             { progress_bar(index + 1, total, label) }
             <form class="lq-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="lq-fieldset" aria-describedby={described_by}>

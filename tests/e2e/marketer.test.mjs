@@ -325,6 +325,33 @@ describe('mode="popup"', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("saved progress behind a closed dialog fetches the result's code only once the dialog opens", async () => {
+    const { page, context, quiz, errors } = await open("/pages/marketer/popup.html");
+    await quiz.host.locator(".lq-trigger").click();
+    await quiz.start();
+    await quiz.answer(STUCK_VP[0]);
+
+    // Back later: the quiz resumes on question 2, behind the closed dialog. (Routing
+    // also turns the HTTP cache off, so every fetch of the chunk is seen.)
+    const later = [];
+    await page.route("**/levels-quiz-later.wasm", (route) => {
+      later.push(route.request().url());
+      return route.continue();
+    });
+    await page.reload();
+    const trigger = quiz.host.locator(".lq-trigger");
+    await trigger.waitFor();
+    await page.waitForTimeout(800);
+    assert.deepEqual(later, [], "nothing of the result is fetched while the questions are out of sight");
+
+    await trigger.click();
+    assert.equal(await quiz.progress().textContent(), `Question 2 of ${TOTAL}`);
+    for (let i = 0; i < 50 && later.length === 0; i++) await page.waitForTimeout(100);
+    assert.equal(later.length, 1, "the chunk is fetched once the questions are in sight");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
 
 // --------------------------------------------------------------------------------------
