@@ -76,6 +76,18 @@ impl QuizState {
             lead_status: LeadStatus::Draft,
         }
     }
+
+    /// The state after a quiz action.
+    fn act(mut self, action: Action) -> QuizState {
+        // Restoring and attribute changes are not the visitor acting: they must not
+        // make later screens pull focus, nor cost a render when nothing changed.
+        self.interacted |= !matches!(action, Action::Restore { .. } | Action::SetLead(_));
+        if matches!(action, Action::Start | Action::Restart) {
+            self.link_error = None;
+        }
+        self.session = self.session.apply(&self.content, action);
+        self
+    }
 }
 
 impl Reducible for QuizState {
@@ -84,16 +96,7 @@ impl Reducible for QuizState {
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
         let mut next = (*self).clone();
         match change {
-            Change::Quiz(action) => {
-                // Restoring and attribute changes are not the visitor acting: they
-                // must not make later screens pull focus, nor cost a render when
-                // nothing changed.
-                next.interacted |= !matches!(action, Action::Restore { .. } | Action::SetLead(_));
-                if matches!(action, Action::Start | Action::Restart) {
-                    next.link_error = None;
-                }
-                next.session = next.session.apply(&self.content, action);
-            }
+            Change::Quiz(action) => next = next.act(action),
             Change::LeadDraft(draft) => next.lead_draft = draft,
             Change::LeadStatus(status) => next.lead_status = status,
             Change::Later(later) => next.later = later,
@@ -103,9 +106,7 @@ impl Reducible for QuizState {
             }
             Change::Retry => next.interacted = true,
             Change::Reset => {
-                next.interacted = true;
-                next.link_error = None;
-                next.session = next.session.apply(&self.content, Action::Restart);
+                next = next.act(Action::Restart);
                 next.lead_draft = LeadDraft::default();
                 next.lead_status = LeadStatus::Draft;
             }
