@@ -1,9 +1,10 @@
-// The benchmark's static server. Serves both pages the same way:
+// The benchmark's static server. Serves every page the same way:
 //   /dist/...                  our bundle, snapshotted into memory at start (a rebuild
 //                              of dist/ during a run cannot change what is measured)
 //   /pages/...                 tests/bench/pages; surveyjs.html gets its survey JSON,
 //                              generated from content/en.json when the server starts
 //   /node_modules/survey-core/..., /node_modules/survey-js-ui/...   SurveyJS, no CDN
+//   /styles/..., /content/...  the widget's stylesheet and content, for the floor page
 // .js/.mjs/.wasm/.css/.json go out gzip-encoded (level 9, compressed once and kept)
 // whenever the request accepts gzip; HTML is sent as is. Everything else is a 404.
 import { createServer } from "node:http";
@@ -28,6 +29,9 @@ const COMPRESSED = new Set([".js", ".mjs", ".wasm", ".css", ".json", ".bin"]);
 
 const ROOTS = [
   ["/pages/", join(here, "pages")],
+  // The floor page's quiz reads the widget's own stylesheet and content.
+  ["/styles/", join(repo, "styles")],
+  ["/content/", join(repo, "content")],
   ["/node_modules/survey-core/", join(repo, "node_modules/survey-core")],
   ["/node_modules/survey-js-ui/", join(repo, "node_modules/survey-js-ui")],
 ];
