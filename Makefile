@@ -71,10 +71,11 @@ size: dist node-modules
 
 # The bundle may not grow: gzip bytes on its largest path, at most this ceiling. Lower
 # it with every saving; it becomes the 90 KB target (make size) once that is met.
-# WHOLE_RUN_CEILING holds the whole run (with what loads after the first question), so
-# code moved out of the early download cannot grow unseen either.
-SIZE_CEILING := 108500
-WHOLE_RUN_CEILING := 139000
+# WHOLE_RUN_CEILING holds the whole run (the largest path, then the result's code and
+# that language's result texts), so code moved out of the early download cannot grow
+# unseen either.
+SIZE_CEILING := 104200
+WHOLE_RUN_CEILING := 139700
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING) --whole-run $(WHOLE_RUN_CEILING)

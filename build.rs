@@ -1,10 +1,11 @@
 //! Prepares what the wasm embeds, in OUT_DIR:
 //!
-//! - `en.bin`: the built-in quiz (`content/en.json`) checked by the engine's loader and
-//!   packed ([`levels_engine::pack`]). Broken content fails the build with every
-//!   problem listed, and the widget ships neither the JSON nor the checker. The texts
-//!   only a result shows are left out of it, into `en.report.bin`
-//!   ([`levels_engine::split_report`]), which the deferred chunk carries.
+//! - `en.bin`: the English quiz (`content/en.json`) checked by the engine's loader and
+//!   packed ([`levels_engine::pack`]), and the texts only a result shows, split off
+//!   into `en.report.bin` ([`levels_engine::split_report`]). Broken content fails the
+//!   build with every problem listed. Only builds without the `split` feature (native
+//!   and browser unit tests) link these in; the bundle ships every language as its own
+//!   file (`scripts/build-bundle.sh`).
 //! - `widget.css`: the stylesheet minified: comments and the whitespace next to `{`,
 //!   `}`, `;`, `,` and after `:` dropped; text inside quotes copied as is.
 
@@ -29,8 +30,8 @@ fn main() {
         Ok(content) => content,
         Err(err) => panic!("build.rs: content/en.json is not valid:\n{err}"),
     };
-    // The result's texts go into their own file, which only the deferred chunk embeds
-    // (src/finish.rs): the download before the first question carries the rest.
+    // The result's texts in their own file, as the bundle's language files have them
+    // (src/finish.rs puts them back).
     let (quiz, report) = levels_engine::split_report(&content);
     write(&out.join("en.bin"), &levels_engine::pack(&quiz));
     write(&out.join("en.report.bin"), &report);

@@ -8,10 +8,11 @@
 // put inside the element stays visible through a <slot>.
 //
 // The build (scripts/build-bundle.sh) appends this file to wasm-bindgen's glue, which
-// defines `__wbg_init` and `mount`, and to `LANGUAGES` (scripts/languages.mjs): the
-// languages the bundle carries, the built-in one first. The result is the one module
+// defines `__wbg_init` and `mount`, and to `LANGUAGES` and `PACKED_HEADER`
+// (scripts/languages.mjs): the languages the bundle carries, the fallback first, and
+// the first bytes of every packed file of this release. The result is the one module
 // `levels-quiz.js`.
-/* global __wbg_init, mount, LANGUAGES, Services */
+/* global __wbg_init, mount, LANGUAGES, PACKED_HEADER, Services */
 
 const TAG = "levels-quiz";
 const WASM_URL = new URL("./levels-quiz_bg.wasm", import.meta.url);
@@ -168,9 +169,28 @@ async function check(text) {
   }
 }
 
+// The first bytes of a packed file as hex: the magic and the layout's fingerprint.
+const headerOf = (bytes) => [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+// One of the bundle's languages, from its file next to this script (packed at build
+// time), with where its result texts are (the wasm fetches them with the result's
+// code). A file from another release (a stale cache) is set aside for the fallback
+// language's, with a warning: the visitor still gets a quiz.
+async function bundledContent(language) {
+  const url = (suffix) => new URL(`./levels-quiz.${language.code}${suffix}`, import.meta.url).href;
+  const file = await Services.file(url(".bin"));
+  if (file.error !== undefined) return { error: `the ${language.name} quiz could not be loaded (${file.error})` };
+  const fallback = LANGUAGES[0];
+  if (headerOf(file.bytes) !== PACKED_HEADER && language !== fallback) {
+    console.warn(`<${TAG}>: the ${language.name} quiz does not match this version of levels-quiz; showing ${fallback.name}`);
+    return bundledContent(fallback);
+  }
+  return { bytes: file.bytes, report: url(".report.bin"), language };
+}
+
 // The element's content, ready for `mount`: an inline <script type="application/json">
-// child or the `content` attribute's URL (both checked on demand), a language file next
-// to this script (packed at build time), or ({}) the built-in quiz.
+// child or the `content` attribute's URL (both checked on demand), or one of the
+// bundle's languages.
 async function findContent(host, language) {
   const inline = host.querySelector(':scope > script[type="application/json"]');
   if (inline) return { ...(await check(inline.textContent ?? "")), own: true };
@@ -183,11 +203,7 @@ async function findContent(host, language) {
     );
     return { ...file, own: true };
   }
-  if (language.builtIn) return {};
-  // The language's result texts come later, with the result's code (the wasm fetches them).
-  const file = new URL(`./levels-quiz.${language.code}.bin`, import.meta.url);
-  const report = new URL(`./levels-quiz.${language.code}.report.bin`, import.meta.url).href;
-  return fetchFile(file, `the ${language.name} quiz`, async (r) => ({ bytes: new Uint8Array(await r.arrayBuffer()), report }));
+  return bundledContent(language);
 }
 
 class LevelsQuizElement extends HTMLElement {
@@ -255,7 +271,11 @@ class LevelsQuizElement extends HTMLElement {
         if (crash !== null) throw crash;
         root.replaceChildren();
         // Own content (inline or `content=`) is one language: no switch for it.
-        const setup = { languages: content.own ? [] : LANGUAGES, language: language.code, report: content.report ?? null };
+        const setup = {
+          languages: content.own ? [] : LANGUAGES,
+          language: (content.language ?? language).code,
+          report: content.report ?? null,
+        };
         this.#widget = mount(root, this, content.bytes, content.problems, content.error, setup);
         this.setAttribute("data-lq-state", "ready");
       })

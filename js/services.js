@@ -25,6 +25,8 @@ export class Services {
   // Every mounted widget's services (one per element; a remount replaces its entry),
   // for the fallback after a crash.
   static #live = new Map();
+  // The bundle's files fetched so far (Services.file): URL -> promise.
+  static #files = new Map();
 
   constructor(host, root) {
     this.host = host;
@@ -155,15 +157,26 @@ export class Services {
     return url.href;
   }
 
-  // The current screen's heading (tabindex="-1", so it can take focus).
   // A file of the bundle as bytes, or null (offline, 404, blocked).
   async fetchBytes(url) {
-    try {
-      const response = await fetch(url);
-      return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
-    } catch {
-      return null;
+    return (await Services.file(url)).bytes ?? null;
+  }
+
+  // A file of the bundle (a language's quiz or its result texts): { bytes }, or
+  // { error } saying why not. Fetched once per page and shared by every element; a
+  // failure is not kept, so the next element (or "Try again") asks again.
+  static file(url) {
+    let file = Services.#files.get(url);
+    if (file === undefined) {
+      file = fetch(url, { credentials: "omit" })
+        .then(async (response) =>
+          response.ok ? { bytes: new Uint8Array(await response.arrayBuffer()) } : { error: `HTTP ${response.status}` },
+        )
+        .catch((error) => ({ error: error.message }));
+      file.then(({ error }) => error !== undefined && Services.#files.get(url) === file && Services.#files.delete(url));
+      Services.#files.set(url, file);
     }
+    return file;
   }
 
   // After the frame that shows what was just rendered (a task after the next
@@ -185,6 +198,7 @@ export class Services {
     });
   }
 
+  // The current screen's heading (tabindex="-1", so it can take focus).
   focusScreen() {
     this.root.querySelector("[data-screen] [tabindex='-1']")?.focus();
   }

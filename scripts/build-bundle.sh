@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the embeddable bundle into OUT_DIR:
 #   levels-quiz.js            one ES module: wasm-bindgen's glue + the <levels-quiz> element
-#   levels-quiz_bg.wasm       the widget, with the built-in (English) quiz packed inside
-#   levels-quiz-later.wasm    scoring, the result screen, the lead form and the English
-#                             result texts (src/later.rs), split off by wasm-split-cli and
-#                             fetched once the first question has been painted
-#   levels-quiz.<lang>.bin    every other language's content, checked and packed, without
-#                             the result's texts: levels-quiz.<lang>.report.bin, fetched
-#                             with the chunk
+#   levels-quiz_bg.wasm       the widget
+#   levels-quiz-later.wasm    scoring, the result screen and the lead form (src/later.rs),
+#                             split off by wasm-split-cli and fetched once the first
+#                             question has been painted
+#   levels-quiz.<lang>.bin    each language's quiz (English too), checked and packed,
+#                             without the result's texts: levels-quiz.<lang>.report.bin,
+#                             fetched with the chunk. A visitor downloads one language.
 #   levels-quiz-check.js      the content checker (crates/check), which the element
 #   levels-quiz-check_bg.wasm imports only for a marketer's own content file
 # Usage: scripts/build-bundle.sh [--release] OUT_DIR
@@ -148,16 +148,17 @@ done
 # Every call into the wasm goes through the element's crash guard (guardExports).
 replace "$glue" 'wasm = instance.exports;' 'wasm = guardExports(instance.exports);'
 mkdir -p "$out"
-node scripts/languages.mjs > "$work/languages.js"
-# Every language but the built-in one, checked and packed (a broken file stops the build):
-# what the widget needs before the first question, and the result's texts, which it
-# fetches with the deferred chunk.
+# Every language, checked and packed (a broken file stops the build): what the widget
+# needs before the first question, and the result's texts, which it fetches with the
+# deferred chunk.
 for file in content/*.json; do
   code=$(basename "$file" .json)
-  [ "$code" = en ] && continue
   cargo run --quiet -p levels-engine --bin levels-content -- pack "$file" \
     "$out/levels-quiz.$code.bin" "$out/levels-quiz.$code.report.bin"
 done
+# The manifest, with the header every file of this release starts with (magic and
+# layout fingerprint), so the element can tell a file from another release.
+node scripts/languages.mjs "$(od -An -tx1 -N8 "$out/levels-quiz.en.bin" | tr -d ' \n')" > "$work/languages.js"
 {
   cat "$glue"
   printf '\n'

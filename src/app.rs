@@ -1,11 +1,11 @@
-//! The root: picks the quiz or the error panel, holds the one reducer, and runs every
-//! side effect (restoring, saving, events, fetching the deferred code) through the
-//! [`Platform`]; the end of a run's own (the lead post, the CTA) are in `finish`.
+//! The quiz: holds the one reducer, and runs every side effect (restoring, saving,
+//! events, fetching the deferred code) through the [`Platform`]; the end of a run's own
+//! (the lead post, the CTA) are in `finish`.
 
 use levels_engine::{decode_link, decode_progress, encode_progress, Action, Content, Screen};
 use yew::prelude::*;
 
-use crate::components::{error_panel, popup, screens, PopupProps, ScreensProps};
+use crate::components::{popup, screens, PopupProps, ScreensProps};
 use crate::config::{Config, Language, Mode};
 use crate::finish::Finish;
 use crate::later::{self, Later};
@@ -13,73 +13,6 @@ use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::{Platform, WidgetEvent};
 use crate::shared::Shared;
 use crate::state::{Change, QuizState};
-
-/// What the widget runs: loaded content, or the problems that stopped it loading.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Source {
-    /// Valid content.
-    Ready(Shared<Content>),
-    /// Content that failed to load: every problem found, one line each.
-    Broken(Shared<Vec<String>>),
-}
-
-/// Props of [`Root`].
-#[derive(Properties, Clone, PartialEq)]
-pub struct RootProps {
-    /// The content to run.
-    pub source: Source,
-    /// The element's attributes.
-    #[prop_or_default]
-    pub config: Config,
-    /// The page's services.
-    pub platform: Shared<dyn Platform>,
-    /// Bumped by the element's `restart()`; each change starts the quiz over.
-    #[prop_or_default]
-    pub restarts: u32,
-    /// The languages the bundle carries; a switch shows when there are several.
-    #[prop_or_default]
-    pub languages: Vec<Language>,
-    /// The error panel's texts in the chosen language (content that failed to load
-    /// cannot supply them); English when absent.
-    #[prop_or_default]
-    pub error_text: Option<ErrorText>,
-}
-
-/// The error panel's texts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ErrorText {
-    /// Heading.
-    pub heading: String,
-    /// What it means.
-    pub body: String,
-    /// Label of the list of problems.
-    pub details: String,
-}
-
-/// The widget: the quiz, or a readable error panel when its content is broken.
-#[component]
-pub fn Root(props: &RootProps) -> Html {
-    match &props.source {
-        Source::Ready(content) => html! {
-            <Quiz
-                content={content.clone()}
-                config={props.config.clone()}
-                platform={props.platform.clone()}
-                restarts={props.restarts}
-                languages={props.languages.clone()}
-            />
-        },
-        Source::Broken(problems) => {
-            let text = props.error_text.clone().unwrap_or_else(|| ErrorText {
-                heading: "This quiz could not start".to_owned(),
-                body: "Its content could not be used. The list below says what is wrong and where."
-                    .to_owned(),
-                details: "Details".to_owned(),
-            });
-            error_panel(&text, problems)
-        }
-    }
-}
 
 /// Props of [`Quiz`].
 #[derive(Properties, Clone, PartialEq)]
@@ -202,8 +135,8 @@ pub fn Quiz(props: &QuizProps) -> Html {
     // painted (at once when a screen needs it: a shared result, a resumed last step),
     // never before the first question. A fetch ahead of time that fails is tried again
     // on arriving where the code is needed; a failure there shows "Try again", which
-    // fetches once more. The result's texts come with it: the built-in quiz's are in
-    // the chunk, a language file's in its `.report.bin`.
+    // fetches once more. The result's texts come with it: a language's in its
+    // `.report.bin`, which the chunk's code fetches.
     let needed = matches!(screen, Screen::Lead | Screen::Result);
     let fetch_later = {
         let state = state.clone();

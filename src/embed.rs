@@ -11,7 +11,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback, Renderer};
 
-use crate::app::{Root, RootProps, Source};
+use crate::app::{Quiz, QuizProps};
+use crate::components::{ErrorPanel, ErrorPanelProps, ErrorText};
 use crate::config::{Config, Language};
 use crate::platform::{FinishEvent, Finishing, Platform, WidgetEvent};
 use crate::shared::Shared;
@@ -70,32 +71,41 @@ extern "C" {
 /// A mounted widget.
 #[wasm_bindgen]
 pub struct Widget {
-    handle: Option<AppHandle<Root>>,
-    props: RootProps,
+    app: App,
     host: HtmlElement,
     result: Rc<RefCell<JsValue>>,
+}
+
+/// What a widget runs: the quiz (with the props it was last given), the error panel,
+/// or nothing once destroyed. Each is its own Yew app, so no component sits above them
+/// only to choose.
+enum App {
+    Quiz(AppHandle<Quiz>, QuizProps),
+    Broken(AppHandle<ErrorPanel>),
+    Gone,
 }
 
 #[wasm_bindgen]
 impl Widget {
     /// Unmounts the widget. Calling it twice is harmless.
     pub fn destroy(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
+        match std::mem::replace(&mut self.app, App::Gone) {
+            App::Quiz(handle, _) => handle.destroy(),
+            App::Broken(handle) => handle.destroy(),
+            App::Gone => {}
         }
     }
 
     /// Re-reads the element's attributes; changes apply without a reload.
     pub fn configure(&mut self) {
-        self.props.config = read_config(&self.host);
-        self.update();
+        let config = read_config(&self.host);
+        self.update(|props| props.config = config);
     }
 
     /// Starts the quiz over, forgetting saved progress.
     pub fn restart(&mut self) {
-        self.props.restarts = self.props.restarts.wrapping_add(1);
         *self.result.borrow_mut() = JsValue::NULL;
-        self.update();
+        self.update(|props| props.restarts = props.restarts.wrapping_add(1));
     }
 
     /// The latest outcome (as in `levels-quiz:complete`), or `null`.
@@ -103,9 +113,11 @@ impl Widget {
         self.result.borrow().clone()
     }
 
-    fn update(&mut self) {
-        if let Some(handle) = self.handle.as_mut() {
-            handle.update(self.props.clone());
+    /// Changes the quiz's props and renders it with them (an error panel has none).
+    fn update(&mut self, change: impl FnOnce(&mut QuizProps)) {
+        if let App::Quiz(handle, props) = &mut self.app {
+            change(props);
+            handle.update(props.clone());
         }
     }
 }
@@ -113,7 +125,8 @@ impl Widget {
 /// Renders the widget into `shadow`, dispatching its events on `host`.
 ///
 /// The content is `packed` ([`levels_engine::pack`]: a bundle language, or a marketer's
-/// file the on-demand checker accepted), or the built-in quiz when `None`. Instead,
+/// file the on-demand checker accepted); `None` is the linked-in quiz of test builds
+/// (without the `split` feature), and an error panel in the bundle. Instead,
 /// `problems` lists why the checker refused a file, and `content_error` says why the
 /// element could not get its content at all (a failed fetch); either shows the error
 /// panel.
@@ -145,29 +158,39 @@ pub fn mount(
     let loaded = match (content_error, problems) {
         (Some(message), _) => Err(("content-unavailable", vec![message])),
         (None, Some(problems)) => Err(("content-invalid", problems)),
+        // The element has already set aside a language file from another release for
+        // the fallback language's (js/levels-quiz.js); one that still cannot be read
+        // (the fallback's own, from another release too) shows what is wrong.
         (None, None) => packed
-            .and_then(|bytes| {
-                let content = levels_engine::unpack(&bytes).map(Shared::new);
-                if content.is_none() {
-                    // A language file from another release (a stale CDN cache): the
-                    // visitor still gets a quiz, in the built-in language.
-                    web_sys::console::warn_1(&"<levels-quiz>: the language file does not match this version of levels-quiz; showing the built-in quiz".into());
-                }
-                content
+            .map_or_else(built_in, |bytes| {
+                levels_engine::unpack(&bytes).map(Shared::new)
             })
-            .or_else(built_in)
             .ok_or((
                 "content-invalid",
-                vec!["the built-in quiz could not be read".to_owned()],
+                vec!["the quiz's file does not match this version of levels-quiz".to_owned()],
             )),
     };
-    let source = match loaded {
+    let result = Rc::new(RefCell::new(JsValue::NULL));
+    let app = match loaded {
         Ok(content) => {
             // For :lang() styles (CJK fonts, line breaking) and assistive technology;
             // the direction follows the quiz's language, not the host page's.
             container.set_attribute("lang", &content.language)?;
             container.set_attribute("dir", direction(&content.language))?;
-            Source::Ready(content)
+            let platform = BrowserPlatform {
+                services: services.clone(),
+                result: result.clone(),
+                report,
+            };
+            let props = QuizProps {
+                content,
+                config: read_config(&host),
+                platform: Shared::from_rc(Rc::new(platform) as Rc<dyn Platform>),
+                restarts: 0,
+                languages,
+            };
+            let handle = Renderer::<Quiz>::with_root_and_props(container, props.clone()).render();
+            App::Quiz(handle, props)
         }
         Err((code, problems)) => {
             let message = problems.join("\n");
@@ -178,44 +201,21 @@ pub fn mount(
                 "",
                 &JsValue::NULL,
             );
-            Source::Broken(Shared::new(problems))
+            let props = ErrorPanelProps {
+                text: error_text.unwrap_or_default(),
+                problems: Shared::new(problems),
+            };
+            App::Broken(Renderer::<ErrorPanel>::with_root_and_props(container, props).render())
         }
     };
-
-    let result = Rc::new(RefCell::new(JsValue::NULL));
-    let platform = BrowserPlatform {
-        services: services.clone(),
-        result: result.clone(),
-        report,
-    };
-    let config = read_config(&host);
-    let props = RootProps {
-        source,
-        config,
-        platform: Shared::from_rc(Rc::new(platform) as Rc<dyn Platform>),
-        restarts: 0,
-        languages,
-        error_text,
-    };
-    let handle = Renderer::<Root>::with_root_and_props(container, props.clone()).render();
     services.emit("ready", &JsValue::NULL, "", &JsValue::NULL);
-    Ok(Widget {
-        handle: Some(handle),
-        props,
-        host,
-        result,
-    })
+    Ok(Widget { app, host, result })
 }
 
 /// The bundle's languages and the chosen one's error texts, as the element passes them:
 /// `{ languages: [{ code, name, errorHeading, errorBody, errorDetails }], language }`.
 #[allow(clippy::type_complexity)]
-fn read_setup(
-    setup: &JsValue,
-) -> (
-    Vec<Language>,
-    Option<(String, Option<crate::app::ErrorText>)>,
-) {
+fn read_setup(setup: &JsValue) -> (Vec<Language>, Option<(String, Option<ErrorText>)>) {
     let get = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &key.into()).ok();
     let text = |value: &JsValue, key: &str| get(value, key).and_then(|v| v.as_string());
     let chosen = text(setup, "language");
@@ -232,7 +232,7 @@ fn read_setup(
                     text(&entry, "errorBody"),
                     text(&entry, "errorDetails"),
                 ) {
-                    (Some(heading), Some(body), details) => Some(crate::app::ErrorText {
+                    (Some(heading), Some(body), details) => Some(ErrorText {
                         heading,
                         body,
                         details: details.unwrap_or_else(|| "Details".to_owned()),
@@ -332,7 +332,15 @@ fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The built-in quiz, unpacked once per page and shared by every element showing it.
+/// The quiz linked into builds without the `split` feature (native and browser unit
+/// tests), for a mount given no content: unpacked once per page and shared. The bundle
+/// has none: the element fetches every language's file (js/levels-quiz.js).
+#[cfg(feature = "split")]
+fn built_in() -> Option<Shared<Content>> {
+    None
+}
+
+#[cfg(not(feature = "split"))]
 fn built_in() -> Option<Shared<Content>> {
     thread_local! {
         static BUILT_IN: RefCell<Option<Shared<Content>>> = const { RefCell::new(None) };

@@ -3,8 +3,8 @@
 //!
 //! The quiz hands over a [`Finish`] once the answers are scored; everything built
 //! from it lives in the deferred chunk (`later`), so none of it is in the download
-//! before the first question. Nor are the built-in quiz's result texts: [`whole`]
-//! puts them back.
+//! before the first question. Nor are a quiz's result texts: [`whole`] puts them
+//! back.
 
 use std::cell::RefCell;
 
@@ -17,15 +17,19 @@ use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::{finishing, FinishEvent, Platform};
 use crate::shared::Shared;
 
-/// The built-in quiz's result texts, which its download before the first question
-/// leaves out (`build.rs`, [`levels_engine::split_report`]).
-const BUILT_IN_REPORT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.report.bin"));
+/// The linked-in quiz's result texts (`build.rs`, [`levels_engine::split_report`]), in
+/// builds without the `split` feature (native and browser unit tests). The bundle
+/// fetches every language's `.report.bin`.
+const BUILT_IN_REPORT: Option<&[u8]> = if cfg!(feature = "split") {
+    None
+} else {
+    Some(include_bytes!(concat!(env!("OUT_DIR"), "/en.report.bin")))
+};
 
 /// The content with every text a result shows, or `None` when they are missing and
-/// `report` does not supply them. The built-in quiz gets back the texts its early
-/// download left out; a language file's come in `report` (its `.report.bin`). Content
-/// that is whole already (a marketer's own) comes back as it is. Filled once per page
-/// and shared.
+/// `report` does not supply them. A language file's come in `report` (its
+/// `.report.bin`). Content that is whole already (a marketer's own) comes back as it
+/// is. Filled once per page and shared.
 pub fn whole(content: &Shared<Content>, report: Option<&[u8]>) -> Option<Shared<Content>> {
     thread_local! {
         static WHOLE: RefCell<Option<(Shared<Content>, Shared<Content>)>> = const { RefCell::new(None) };
@@ -41,7 +45,7 @@ pub fn whole(content: &Shared<Content>, report: Option<&[u8]>) -> Option<Shared<
             }
         }
         let mut filled = (**content).clone();
-        if !levels_engine::fill_report(&mut filled, report.unwrap_or(BUILT_IN_REPORT)) {
+        if !levels_engine::fill_report(&mut filled, report.or(BUILT_IN_REPORT)?) {
             return None;
         }
         let filled = Shared::new(filled);
@@ -51,8 +55,9 @@ pub fn whole(content: &Shared<Content>, report: Option<&[u8]>) -> Option<Shared<
 }
 
 /// Gives `done` the content with every text a result shows ([`whole`]): at once for
-/// the built-in quiz and for content that is whole; a language file's once the
-/// platform has fetched its `.report.bin`. `None` when the texts cannot be had.
+/// content that is whole (and for the linked-in quiz of test builds); a language
+/// file's once the platform has fetched its `.report.bin`. `None` when the texts
+/// cannot be had.
 pub fn fill(
     content: &Shared<Content>,
     platform: &dyn Platform,

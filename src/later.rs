@@ -1,5 +1,5 @@
 //! What the visitor needs only after the questions: scoring, the result screen, the
-//! lead form, the built-in quiz's result texts ([`crate::finish`]), the complete event
+//! lead form, filling in a quiz's result texts ([`crate::finish`]), the complete event
 //! and the rest of the page's [`crate::platform::Finishing`] services.
 //!
 //! With the `split` feature (the release bundle), this code ships as its own wasm
@@ -117,7 +117,7 @@ pub fn outcome(later: Later, content: &Content, answers: &Answers) -> Option<Out
 }
 
 /// The content with every text a result shows, where nothing is split off (native
-/// tests, browser unit tests): the built-in texts are linked in. `None` in the bundle,
+/// tests, browser unit tests): the texts of the quiz linked in. `None` in the bundle,
 /// where they come with the chunk ([`fill`]).
 pub fn whole_now(content: &Shared<Content>) -> Option<Shared<Content>> {
     if cfg!(feature = "split") {
@@ -128,7 +128,7 @@ pub fn whole_now(content: &Shared<Content>) -> Option<Shared<Content>> {
 }
 
 /// Gives `done` the content with every text a result shows, once the chunk is there
-/// ([`crate::finish::fill`]: the built-in texts, or a language's, fetched by the
+/// ([`crate::finish::fill`]: the language's texts, fetched by the
 /// platform); `None` when they cannot be had, or before the chunk.
 pub fn fill(
     content: &Shared<Content>,

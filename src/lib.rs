@@ -17,15 +17,17 @@ pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 
-pub use app::{Root, RootProps};
+pub use app::{Quiz, QuizProps};
 
 /// The widget's stylesheet (`styles/widget.css`, minified by `build.rs`), adopted into
 /// each element's shadow root.
 pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
-/// The built-in quiz: `content/en.json`, checked and packed by `build.rs`
-/// ([`levels_engine::pack`]), so the wasm carries neither the JSON nor the checker.
-/// Without the texts only a result shows: [`finish::whole`] puts those back.
+/// The English quiz, `content/en.json`, checked and packed by `build.rs`
+/// ([`levels_engine::pack`]), without the texts only a result shows
+/// ([`finish::whole`] puts those back): the quiz of builds without the `split`
+/// feature (native and browser unit tests). The bundle links none in; the element
+/// fetches each language's file, English too (`levels-quiz.en.bin`).
 pub const BUILT_IN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.bin"));
 
 /// The wasm's allocator: TLSF (constant-time allocation and freeing, pools taken with

@@ -31,9 +31,9 @@ pub struct QuizState {
     pub lead_status: LeadStatus,
     /// Where the deferred code (scoring, the result, the lead form) stands.
     pub later: Later,
-    /// The content with the result's texts: at once where nothing is split off (and
-    /// the texts are built in), else once the deferred code (and a language's texts)
-    /// came.
+    /// The content with the result's texts: at once where nothing is split off (test
+    /// builds, whose quiz and its texts are linked in), else once the deferred code
+    /// and the language's texts came.
     pub whole: Option<Shared<Content>>,
 }
 

@@ -2,9 +2,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use levels_engine::{load_str, score, Answers, Content, DEFAULT_CONTENT};
-use levels_quiz::app::{Quiz, QuizProps, Root, RootProps, Source};
+use levels_quiz::app::{Quiz, QuizProps};
 use levels_quiz::components::{
-    profile_chart, question, result_view, screens, QuestionProps, ResultProps, ScreensProps,
+    profile_chart, question, result_view, screens, ErrorPanel, ErrorPanelProps, ErrorText,
+    QuestionProps, ResultProps, ScreensProps,
 };
 use levels_quiz::config::{Config, Mode};
 use levels_quiz::finish::Finish;
@@ -412,15 +413,9 @@ async fn the_result_waits_for_its_code_and_offers_a_retry_when_it_cannot_come() 
 #[tokio::test]
 async fn broken_content_renders_a_readable_error_panel() {
     let error = load_str(r#"{"format": 1, "id": "Bad Id"}"#).unwrap_err();
-    let html = render::<Root>(RootProps {
-        source: Source::Broken(Shared::new(
-            error.problems().iter().map(ToString::to_string).collect(),
-        )),
-        config: Config::default(),
-        platform: offline(),
-        restarts: 0,
-        languages: vec![],
-        error_text: None,
+    let html = render::<ErrorPanel>(ErrorPanelProps {
+        text: ErrorText::default(),
+        problems: Shared::new(error.problems().iter().map(ToString::to_string).collect()),
     })
     .await;
     check_fragments(

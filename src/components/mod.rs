@@ -30,7 +30,7 @@ mod terms;
 
 pub use causes::cause_list;
 pub use cta::call_to_action;
-pub use error_panel::error_panel;
+pub use error_panel::{ErrorPanel, ErrorPanelProps, ErrorText};
 pub use intro::{intro, IntroProps};
 pub use lead_form::{LeadForm, LeadFormProps};
 pub use notice::notice;

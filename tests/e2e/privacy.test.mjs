@@ -39,8 +39,11 @@ async function cookies(page, context) {
 }
 const NO_COOKIES = { jar: [], document: "" };
 
-/** Not the result's code (levels-quiz-later.wasm), which every run fetches once a question shows. */
-const notLater = (r) => !r.endsWith("/dist/levels-quiz-later.wasm");
+/**
+ * Not the result's code (levels-quiz-later.wasm) or the language's result texts
+ * (levels-quiz.<lang>.report.bin), which every run fetches once a question shows.
+ */
+const notLater = (r) => !/\/dist\/levels-quiz(-later\.wasm|\.[A-Za-z-]+\.report\.bin)$/.test(r);
 
 describe("a full run", () => {
   test("requests only the page's own files, and sets no cookie", async (t) => {
@@ -51,8 +54,9 @@ describe("a full run", () => {
       `GET ${server.origin}/pages/plain.html`,
       `GET ${server.origin}/dist/levels-quiz.js`,
       `GET ${server.origin}/dist/levels-quiz_bg.wasm`,
+      `GET ${server.origin}/dist/levels-quiz.en.bin`,
     ];
-    assert.deepEqual(requests.filter((r) => !r.startsWith("GET data:")), own);
+    assert.deepEqual(requests.filter((r) => !r.startsWith("GET data:")).sort(), [...own].sort());
     const loaded = requests.length;
     assert.deepEqual(await cookies(page, context), NO_COOKIES, "on the intro");
 
@@ -78,10 +82,16 @@ describe("a full run", () => {
 
     // The result's code came after the first question (and again after the reload).
     const later = `GET ${server.origin}/dist/levels-quiz-later.wasm`;
+    const report = `GET ${server.origin}/dist/levels-quiz.en.report.bin`;
     const after = requests.slice(loaded);
-    assert.deepEqual(after.filter((r) => !own.includes(r) && r !== later && !r.startsWith("GET data:")), [], "requests after the bundle loaded");
-    assert.deepEqual(after.filter((r) => own.includes(r)), own, "only the reload's");
+    assert.deepEqual(
+      after.filter((r) => !own.includes(r) && r !== later && r !== report && !r.startsWith("GET data:")),
+      [],
+      "requests after the bundle loaded",
+    );
+    assert.deepEqual(after.filter((r) => own.includes(r)).sort(), [...own].sort(), "only the reload's");
     assert.deepEqual(after.filter((r) => r === later), [later, later], "the result's code, once per page load");
+    assert.deepEqual(after.filter((r) => r === report), [report, report], "the result's texts, once per page load");
     assert.deepEqual(await cookies(page, context), NO_COOKIES, "after starting over");
     assert.deepEqual(context.serviceWorkers(), []);
     // What it keeps instead: saved progress in localStorage under its own key only.
@@ -119,7 +129,7 @@ describe("a full run", () => {
     await context.close();
   });
 
-  test("twenty widgets on a page fetch the wasm once, and the result's code once", async () => {
+  test("twenty widgets on a page fetch the wasm and the quiz once, and the result's code and texts once", async () => {
     const { page, context, errors, requests } = await openRecorded("/pages/hosts/many.html");
     await page.waitForFunction(() => [...document.querySelectorAll("levels-quiz")].every((el) => el.dataset.lqState === "ready"));
     // Two started together (both ask for the result's code), then both finished.
@@ -132,6 +142,8 @@ describe("a full run", () => {
       requests.filter((r) => !r.startsWith("GET data:")).sort(),
       [
         `GET ${server.origin}/dist/levels-quiz-later.wasm`,
+        `GET ${server.origin}/dist/levels-quiz.en.bin`,
+        `GET ${server.origin}/dist/levels-quiz.en.report.bin`,
         `GET ${server.origin}/dist/levels-quiz.js`,
         `GET ${server.origin}/dist/levels-quiz_bg.wasm`,
         `GET ${server.origin}/pages/hosts/common.css`,

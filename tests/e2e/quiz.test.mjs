@@ -318,7 +318,7 @@ describe("a Chinese-speaking visitor", () => {
     });
   }
 
-  test("a language file from another release falls back to the built-in quiz, with a warning", async () => {
+  test("a language file from another release falls back to English, with a warning", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const warnings = [];
@@ -338,8 +338,26 @@ describe("a Chinese-speaking visitor", () => {
     assert.equal(await quiz.host.locator(".lq-root").getAttribute("lang"), "en");
     await quiz.start();
     assert.match(await quiz.progress().textContent(), /^Question 1 of/);
-    assert.ok(warnings.some((w) => /language file does not match/.test(w)), warnings.join("\n"));
+    assert.ok(warnings.some((w) => /quiz does not match this version of levels-quiz; showing English/.test(w)), warnings.join("\n"));
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("an English file from another release shows the error panel, and says why", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+    const stale = Buffer.from(await readFile(join(repo, "dist/levels-quiz.en.bin")));
+    stale[4] ^= 0xff;
+    await page.route("**/levels-quiz.en.bin", (route) => route.fulfill({ body: stale, contentType: "application/octet-stream" }));
+    await page.goto(server.origin + "/pages/plain.html");
+    const quiz = new Quiz(page);
+    await quiz.waitFor("error");
+    assert.deepEqual(await quiz.host.locator(".lq-problems li").allTextContents(), [
+      "the quiz's file does not match this version of levels-quiz",
+    ]);
+    assert.ok(errors.some((e) => /does not match this version/.test(e)), errors.join("\n"));
     await context.close();
   });
 });
