@@ -25,7 +25,7 @@ help:
 	@echo "make dist    build the embeddable bundle into dist/"
 	@echo "make size    bundle size report (gzip and brotli per file; fails over the 90 KB gzip target)"
 	@echo "make fuzz    the loader fuzz and property tests ten times with fresh random seeds"
-	@echo "make bench   load and interaction benchmark against SurveyJS (~7 min; writes docs/benchmarks.md)"
+	@echo "make bench   load and interaction benchmark against SurveyJS and a plain-DOM floor (~10 min; writes docs/benchmarks.md)"
 
 # ---- the two commands --------------------------------------------------------------
 

@@ -168,11 +168,13 @@ export class Services {
   static file(url) {
     let file = Services.#files.get(url);
     if (file === undefined) {
-      file = fetch(url, { credentials: "omit" })
+      // Credentials as for the script and the wasm: a staging site behind a login
+      // cookie serves these too.
+      file = fetch(url)
         .then(async (response) =>
           response.ok ? { bytes: new Uint8Array(await response.arrayBuffer()) } : { error: `HTTP ${response.status}` },
         )
-        .catch((error) => ({ error: error.message }));
+        .catch((error) => ({ error: String(error?.message ?? error) }));
       file.then(({ error }) => error !== undefined && Services.#files.get(url) === file && Services.#files.delete(url));
       Services.#files.set(url, file);
     }

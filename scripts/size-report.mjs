@@ -138,11 +138,15 @@ export function reportFiles(entries, budget = BUDGET_GZIP_BYTES) {
       ? [{ path: "default", language: null, files: baseFiles, ...base }]
       : languages.map((f) => ({ path: f.language, language: f.language, files: [...baseFiles, f.file], ...add(base, pick(f)) }));
   const worst = paths.reduce((a, b) => (b.gzip > a.gzip ? b : a));
-  // The whole run: the largest path, then the result's code and that language's texts.
-  const later = files.filter((f) => f.later || (f.report !== null && f.report === worst.language));
-  if (later.length > 0) {
-    const full = later.reduce((t, f) => add(t, pick(f)), pick(worst));
-    paths.push({ path: "whole-run", budgeted: false, files: [...worst.files, ...later.map((f) => f.file)], ...full });
+  // The whole run: a language's path, then the result's code and that language's
+  // texts; the largest of them.
+  if (files.some((f) => f.later)) {
+    const runs = paths.map((p) => {
+      const later = files.filter((f) => f.later || (f.report !== null && f.report === p.language));
+      return { language: p.language, files: [...p.files, ...later.map((f) => f.file)], ...later.reduce((t, f) => add(t, pick(f)), pick(p)) };
+    });
+    const largest = runs.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+    paths.push({ path: "whole-run", budgeted: false, ...largest });
   }
   const checker = files.filter((f) => f.checker);
   if (checker.length > 0) {
@@ -172,7 +176,7 @@ function table(r) {
     fmt(p.gzip),
     fmt(p.brotli),
     p.path === "whole-run"
-      ? `not budgeted (${r.total_path} + what loads after the first question)`
+      ? `not budgeted (${p.language ?? "default"} + what loads after the first question)`
       : p.budgeted === false
         ? "not budgeted (+ the marketer's file)"
         : p.path === r.total_path && r.paths.length > 1 ? "largest" : "",

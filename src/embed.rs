@@ -161,14 +161,10 @@ pub fn mount(
         // The element has already set aside a language file from another release for
         // the fallback language's (js/levels-quiz.js); one that still cannot be read
         // (the fallback's own, from another release too) shows what is wrong.
-        (None, None) => packed
-            .map_or_else(built_in, |bytes| {
-                levels_engine::unpack(&bytes).map(Shared::new)
-            })
-            .ok_or((
-                "content-invalid",
-                vec!["the quiz's file does not match this version of levels-quiz".to_owned()],
-            )),
+        (None, None) => packed.map_or_else(built_in, unpacked).ok_or((
+            "content-invalid",
+            vec!["the quiz's file does not match this version of levels-quiz".to_owned()],
+        )),
     };
     let result = Rc::new(RefCell::new(JsValue::NULL));
     let app = match loaded {
@@ -330,6 +326,26 @@ fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     let sheets = js_sys::Array::of1(&sheet);
     js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &sheets)?;
     Ok(())
+}
+
+/// `bytes` unpacked. Every element showing the same file (twenty English widgets on
+/// one page) shares one copy, so the quiz is unpacked, and later filled with its result
+/// texts ([`crate::finish::whole`]), once per page.
+fn unpacked(bytes: Vec<u8>) -> Option<Shared<Content>> {
+    thread_local! {
+        static LAST: RefCell<Option<(Vec<u8>, Shared<Content>)>> = const { RefCell::new(None) };
+    }
+    LAST.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if let Some((seen, content)) = &*cell {
+            if *seen == bytes {
+                return Some(content.clone());
+            }
+        }
+        let content = Shared::new(levels_engine::unpack(&bytes)?);
+        *cell = Some((bytes, content.clone()));
+        Some(content)
+    })
 }
 
 /// The quiz linked into builds without the `split` feature (native and browser unit

@@ -12,7 +12,7 @@ use crate::later::{self, Later};
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::shared::Shared;
 
-/// The quiz state held by the root component.
+/// The quiz state held by [`crate::app::Quiz`], the root component.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuizState {
     /// The content being run.

@@ -335,7 +335,7 @@ function consoleTable(s) {
 }
 
 // What the floor page is compared on: its clicks (its loading is not a widget's).
-const FLOOR_METRICS = METRICS.filter((m) => ["step50", "step95", "result"].includes(m.key));
+const FLOOR_METRICS = METRICS.filter((m) => ["step50", "step95"].includes(m.key));
 
 function markdown({ s, args, env, startedAt, seconds, dist }) {
   const t = targets(s);
@@ -354,7 +354,7 @@ function markdown({ s, args, env, startedAt, seconds, dist }) {
     "```",
     "",
     `Latest run: ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, ${args.runs} measured runs per page`,
-    `(after ${args.warmup} unmeasured warm-up run${args.warmup === 1 ? "" : "s"} each), the pages alternating, ${Math.round(seconds)} s in all.`,
+    `(after ${args.warmup} unmeasured warm-up run${args.warmup === 1 ? "" : "s"} each), the pages taking turns, ${Math.round(seconds)} s in all.`,
     "",
     "## Results",
     "",
@@ -370,8 +370,8 @@ function markdown({ s, args, env, startedAt, seconds, dist }) {
   lines.push(
     "",
     "The floor: the same question markup and stylesheet swapped by plain DOM calls",
-    "(`tests/bench/pages/floor.js`), no framework and no wasm; its last click shows a bare",
-    "heading. What the browser itself takes per click here, which no widget can beat:",
+    "(`tests/bench/pages/floor.js`), no framework and no wasm: what the browser itself takes",
+    "per click here, which no widget can beat:",
     "",
   );
   row("metric", "levels-quiz", "floor", "ours / floor");
@@ -449,7 +449,7 @@ function markdown({ s, args, env, startedAt, seconds, dist }) {
     "  `content/en.json` when the server starts (`tests/bench/pages/survey-json.mjs`): one page per",
     "  question, each a required `radiogroup` with our prompt, hint and option labels, a progress",
     "  bar, our button texts, and a complete page with our CTA. It is inlined into the page, so",
-    "  neither page makes a request for content. The fontless stylesheet is SurveyJS's own variant",
+    "  SurveyJS makes no request for content; ours fetches the English quiz (`levels-quiz.en.bin`). The fontless stylesheet is SurveyJS's own variant",
     "  without its Open Sans `@font-face` rules (those load fonts from a font CDN; our widget uses",
     "  the page's font). Requests off 127.0.0.1 are aborted and would be reported.",
     "- `floor.html`: the floor, for the clicks only. `floor.js` fetches `content/en.json` and",
@@ -457,8 +457,9 @@ function markdown({ s, args, env, startedAt, seconds, dist }) {
     "  in a shadow root with that stylesheet, with plain DOM calls; Next replaces the screen,",
     "  saves the answers to `localStorage` and focuses the new prompt, as the widget does. The",
     "  probe finds its screens as it finds ours. Its bytes, load and memory are not compared.",
+    "  Its stylesheet is the working tree's, ours the one inside the bundle under test.",
     "",
-    "Both pages are served the same way: `.js`, `.wasm`, `.css` and `.json` gzip-encoded (level 9)",
+    "Every page is served the same way: `.js`, `.wasm`, `.css` and `.json` gzip-encoded (level 9)",
     "when the browser accepts it, HTML as is, no caching headers that matter (each run has a",
     "fresh browser context, so every run is a cold load: no HTTP cache, no compiled-code cache).",
     "The network is localhost and not throttled: times are dominated by the CPU.",
@@ -471,8 +472,8 @@ function markdown({ s, args, env, startedAt, seconds, dist }) {
     "- **Bytes until the first question**: the sum of `Network.loadingFinished.encodedDataLength`",
     "  (headers plus body as sent, gzip where used) of every response whose Resource Timing",
     "  `responseEnd` is at or before the first question's paint. Our widget: the page, the",
-    "  script, the wasm (the result's code, `levels-quiz-later.wasm`, is asked for only after the",
-    "  first question is painted, and is listed below with when it ended). SurveyJS: the page,",
+    "  script, the wasm, the English quiz (the result's code, `levels-quiz-later.wasm`, and its",
+    "  texts are asked for only after the first question is painted). SurveyJS: the page,",
     "  its stylesheet, its two scripts. The host page's own `host.css` is in both.",
     "- **First question painted and clickable**: from navigation start (`performance.now()` = 0) to",
     "  the end of the frame that first shows question 1 with its radio inputs and Next button in",
@@ -507,7 +508,7 @@ function markdown({ s, args, env, startedAt, seconds, dist }) {
     "  run's figure (Details) adds everything after mounting that was not caused by input.",
     "",
     "Times vary from run to run, the more so on a busy machine (see the load average above);",
-    "the pages alternate so both see the same conditions, and the ratios of the medians are",
+    "the pages take turns so all see the same conditions, and the ratios of the medians are",
     "steadier than the times themselves. Byte counts are exact for a given build. Ratios are",
     "ours divided by SurveyJS.",
     "",

@@ -2,7 +2,7 @@
 //!
 //! Checking a content file takes the whole loader (every rule, every message); reading
 //! content that was already checked takes only this. So content is checked once, where
-//! it is written (at build time for the built-in quiz and the bundle's languages, or by
+//! it is written (at build time for the bundle's languages, or by
 //! the on-demand checker for a marketer's own file), and the widget only unpacks.
 //!
 //! Layout: the magic `LQC1` and a 4-byte fingerprint of the layout ([`HEADER`]), then

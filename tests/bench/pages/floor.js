@@ -86,7 +86,7 @@ class FloorQuiz extends HTMLElement {
     try {
       localStorage.setItem("floor", JSON.stringify(this.#answers));
     } catch {}
-    this.frame.querySelector("h2")?.focus({ preventScroll: true });
+    this.frame.querySelector("h2")?.focus();
   }
 }
 customElements.define("levels-quiz", FloorQuiz);
