@@ -75,7 +75,7 @@ size: dist node-modules
 # that language's result texts), so code moved out of the early download cannot grow
 # unseen either.
 SIZE_CEILING := 104200
-WHOLE_RUN_CEILING := 139700
+WHOLE_RUN_CEILING := 139900
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING) --whole-run $(WHOLE_RUN_CEILING)

@@ -545,6 +545,13 @@ impl Finishing for BrowserPlatform {
         "#".to_owned()
     }
 
+    fn report_mismatch(&self) {
+        let url = self.report.as_deref().unwrap_or_default();
+        web_sys::console::warn_1(
+            &format!("<levels-quiz>: {url} does not fit this quiz (a file from another release or quiz version); deploy the bundle's files together").into(),
+        );
+    }
+
     fn fetch_report(&self, done: Callback<Option<Vec<u8>>>) {
         let Some(url) = &self.report else {
             done.emit(None);

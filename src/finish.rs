@@ -60,7 +60,7 @@ pub fn whole(content: &Shared<Content>, report: Option<&[u8]>) -> Option<Shared<
 /// cannot be had.
 pub fn fill(
     content: &Shared<Content>,
-    platform: &dyn Platform,
+    platform: &Shared<dyn Platform>,
     done: Callback<Option<Shared<Content>>>,
 ) {
     if let Some(filled) = whole(content, None) {
@@ -68,8 +68,16 @@ pub fn fill(
         return;
     }
     let content = content.clone();
-    finishing(platform).fetch_report(Callback::from(move |report: Option<Vec<u8>>| {
-        done.emit(report.and_then(|bytes| whole(&content, Some(&bytes))));
+    let page = platform.clone();
+    finishing(&**platform).fetch_report(Callback::from(move |report: Option<Vec<u8>>| {
+        let filled = report.and_then(|bytes| {
+            let filled = whole(&content, Some(&bytes));
+            if filled.is_none() {
+                finishing(&*page).report_mismatch();
+            }
+            filled
+        });
+        done.emit(filled);
     }));
 }
 

@@ -73,7 +73,7 @@ fn fill_in_chunk(
     platform: &Shared<dyn Platform>,
     done: &Callback<Option<Shared<Content>>>,
 ) -> Result<(), Unavailable> {
-    crate::finish::fill(content, &**platform, done.clone());
+    crate::finish::fill(content, platform, done.clone());
     Ok(())
 }
 

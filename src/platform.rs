@@ -97,6 +97,10 @@ pub trait Finishing {
     fn fetch_report(&self, done: Callback<Option<Vec<u8>>>) {
         done.emit(None);
     }
+    /// Tells whoever set the page up that the texts [`Finishing::fetch_report`] gave do
+    /// not fit the quiz (a file from another release or quiz version). The visitor is
+    /// told only that their result could not be loaded.
+    fn report_mismatch(&self) {}
 }
 
 /// The end of a run's services of `platform`: the browser's, its own

@@ -360,4 +360,24 @@ describe("a Chinese-speaking visitor", () => {
     assert.ok(errors.some((e) => /does not match this version/.test(e)), errors.join("\n"));
     await context.close();
   });
+
+  test("result texts from another release: the visitor keeps their answers, the console names the file", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const warnings = [];
+    page.on("console", (msg) => msg.type() === "warning" && warnings.push(msg.text()));
+    const stale = Buffer.from(await readFile(join(repo, "dist/levels-quiz.en.report.bin")));
+    stale[4] ^= 0xff;
+    await page.route("**/levels-quiz.en.report.bin", (route) => route.fulfill({ body: stale, contentType: "application/octet-stream" }));
+    await page.goto(server.origin + "/pages/plain.html");
+    const quiz = new Quiz(page);
+    await quiz.start();
+    for (const id of STUCK_VP) await quiz.answer(id);
+    await quiz.waitFor("unavailable");
+    assert.ok(
+      warnings.some((w) => /levels-quiz\.en\.report\.bin does not fit this quiz/.test(w)),
+      warnings.join("\n"),
+    );
+    await context.close();
+  });
 });
