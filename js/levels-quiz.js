@@ -248,7 +248,13 @@ class LevelsQuizElement extends HTMLElement {
 
   /** Starts the quiz over, forgetting saved progress. */
   restart() {
-    if (crash === null) this.#widget?.restart();
+    if (crash !== null) return;
+    // An error panel has no quiz to start over: mount afresh, which fetches a file
+    // that failed to load again.
+    if (this.shadowRoot?.querySelector('[data-screen="error"]')) {
+      this.#stop();
+      this.#start();
+    } else this.#widget?.restart();
   }
 
   /** The latest outcome (as in `levels-quiz:complete`), or null. */

@@ -361,6 +361,21 @@ describe("a Chinese-speaking visitor", () => {
     await context.close();
   });
 
+  test("restart() on an error panel fetches the quiz again", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    let fail = true;
+    await page.route("**/levels-quiz.en.bin", (route) => (fail ? route.fulfill({ status: 503, body: "" }) : route.continue()));
+    await page.goto(server.origin + "/pages/plain.html");
+    const quiz = new Quiz(page);
+    await quiz.waitFor("error");
+    assert.match((await quiz.host.locator(".lq-problems li").allTextContents()).join(), /English quiz could not be loaded \(HTTP 503\)/);
+    fail = false;
+    await page.evaluate(() => document.querySelector("levels-quiz").restart());
+    await quiz.waitFor("intro");
+    await context.close();
+  });
+
   test("result texts from another release: the visitor keeps their answers, the console names the file", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
