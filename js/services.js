@@ -181,13 +181,17 @@ export class Services {
     return file;
   }
 
-  // After the frame that shows what was just rendered (a task after the next
-  // animation frame, so after its paint). In popup mode the quiz is out of sight
-  // until its dialog opens (saved progress restores it behind a closed one), so this
-  // waits for that too, or for the dialog to go (mode back to inline).
+  // After the frame that shows what was just rendered (the next animation frame),
+  // once the page is idle: what waits for this (fetching the code for the result)
+  // must not hold up that frame or the visitor's first click. At most a second more
+  // where the page is never idle; a task later where requestIdleCallback is missing
+  // (Safari). In popup mode the quiz is out of sight until its dialog opens (saved
+  // progress restores it behind a closed one), so this waits for that too, or for
+  // the dialog to go (mode back to inline).
   afterPaint() {
     return new Promise((done) => {
-      const painted = () => requestAnimationFrame(() => setTimeout(() => done(true)));
+      const idle = (fn) => (window.requestIdleCallback ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn));
+      const painted = () => requestAnimationFrame(() => idle(() => done(true)));
       const dialog = this.root.querySelector("dialog.lq-dialog");
       if (!dialog || dialog.open) return painted();
       const watch = new MutationObserver(() => {

@@ -132,11 +132,11 @@ pub fn Quiz(props: &QuizProps) -> Html {
     }
 
     // The result screen's and lead form's code is fetched once a question has been
-    // painted (at once when a screen needs it: a shared result, a resumed last step),
-    // never before the first question. A fetch ahead of time that fails is tried again
-    // on arriving where the code is needed; a failure there shows "Try again", which
-    // fetches once more. The result's texts come with it: a language's in its
-    // `.report.bin`, which the chunk's code fetches.
+    // painted and the page is idle (at once when a screen needs it: a shared result, a
+    // resumed last step), never before the first question. A fetch ahead of time that
+    // fails is tried again on arriving where the code is needed; a failure there shows
+    // "Try again", which fetches once more. The result's texts come with it: a
+    // language's in its `.report.bin`, which the chunk's code fetches.
     let needed = matches!(screen, Screen::Lead | Screen::Result);
     let fetch_later = {
         let state = state.clone();

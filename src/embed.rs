@@ -59,8 +59,8 @@ extern "C" {
     /// Resolves to the file's bytes (a `Uint8Array`), or null when it cannot be had.
     #[wasm_bindgen(method, js_name = fetchBytes)]
     fn fetch_bytes(this: &Services, url: &str) -> js_sys::Promise;
-    /// Resolves after the next frame has been painted (in popup mode, once the dialog
-    /// is open).
+    /// Resolves after the next frame has been painted and the page is idle (in popup
+    /// mode, once the dialog is open).
     #[wasm_bindgen(method, js_name = afterPaint)]
     fn after_paint(this: &Services) -> js_sys::Promise;
     /// Resolves to whether the server accepted the fields (key, value, ...).

@@ -59,8 +59,8 @@ pub trait Platform: Any {
     /// Switches the element to another of the bundle's languages.
     fn set_language(&self, code: &str);
     /// Calls `done` once what was just rendered has been painted where the visitor can
-    /// see it: in popup mode, not before the dialog is open (at once where nothing
-    /// paints).
+    /// see it and the page is idle: in popup mode, not before the dialog is open (at
+    /// once where nothing paints).
     fn after_paint(&self, done: Callback<()>) {
         done.emit(());
     }
