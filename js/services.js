@@ -27,6 +27,9 @@ export class Services {
   static #live = new Map();
   // The bundle's files fetched so far (Services.file): URL -> promise.
   static #files = new Map();
+  // Files that arrived but did not fit (Services#forgetFile): fetched again past the
+  // HTTP cache.
+  static #stale = new Set();
 
   constructor(host, root) {
     this.host = host;
@@ -170,7 +173,7 @@ export class Services {
     if (file === undefined) {
       // Credentials as for the script and the wasm: a staging site behind a login
       // cookie serves these too.
-      file = fetch(url)
+      file = fetch(url, Services.#stale.has(url) ? { cache: "reload" } : undefined)
         .then(async (response) =>
           response.ok ? { bytes: new Uint8Array(await response.arrayBuffer()) } : { error: `HTTP ${response.status}` },
         )
@@ -179,6 +182,13 @@ export class Services {
       Services.#files.set(url, file);
     }
     return file;
+  }
+
+  // A file of the bundle that arrived but does not fit (another release's, from a
+  // stale cache) is dropped, so asking again ("Try again") fetches it afresh.
+  forgetFile(url) {
+    Services.#files.delete(url);
+    Services.#stale.add(url);
   }
 
   // After the frame that shows what was just rendered (the next animation frame),

@@ -59,6 +59,9 @@ extern "C" {
     /// Resolves to the file's bytes (a `Uint8Array`), or null when it cannot be had.
     #[wasm_bindgen(method, js_name = fetchBytes)]
     fn fetch_bytes(this: &Services, url: &str) -> js_sys::Promise;
+    /// Drops a fetched file that does not fit, so the next fetch asks the server again.
+    #[wasm_bindgen(method, js_name = forgetFile)]
+    fn forget_file(this: &Services, url: &str);
     /// Resolves after the next frame has been painted and the page is idle (in popup
     /// mode, once the dialog is open).
     #[wasm_bindgen(method, js_name = afterPaint)]
@@ -550,6 +553,7 @@ impl Finishing for BrowserPlatform {
         web_sys::console::warn_1(
             &format!("<levels-quiz>: {url} does not fit this quiz (a file from another release or quiz version); deploy the bundle's files together").into(),
         );
+        self.services.forget_file(url);
     }
 
     fn fetch_report(&self, done: Callback<Option<Vec<u8>>>) {

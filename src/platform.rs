@@ -98,8 +98,9 @@ pub trait Finishing {
         done.emit(None);
     }
     /// Tells whoever set the page up that the texts [`Finishing::fetch_report`] gave do
-    /// not fit the quiz (a file from another release or quiz version). The visitor is
-    /// told only that their result could not be loaded.
+    /// not fit the quiz (a file from another release or quiz version), and lets them go:
+    /// the next fetch asks the server again. The visitor is told only that their result
+    /// could not be loaded, with "Try again".
     fn report_mismatch(&self) {}
 }
 

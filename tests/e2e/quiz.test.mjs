@@ -376,14 +376,19 @@ describe("a Chinese-speaking visitor", () => {
     await context.close();
   });
 
-  test("result texts from another release: the visitor keeps their answers, the console names the file", async () => {
+  test("result texts from another release: the visitor keeps their answers, the console names the file, Try again fetches it afresh", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const warnings = [];
     page.on("console", (msg) => msg.type() === "warning" && warnings.push(msg.text()));
     const stale = Buffer.from(await readFile(join(repo, "dist/levels-quiz.en.report.bin")));
     stale[4] ^= 0xff;
-    await page.route("**/levels-quiz.en.report.bin", (route) => route.fulfill({ body: stale, contentType: "application/octet-stream" }));
+    let deployed = false;
+    let asked = 0;
+    await page.route("**/levels-quiz.en.report.bin", (route) => {
+      asked++;
+      return deployed ? route.continue() : route.fulfill({ body: stale, contentType: "application/octet-stream" });
+    });
     await page.goto(server.origin + "/pages/plain.html");
     const quiz = new Quiz(page);
     await quiz.start();
@@ -393,6 +398,14 @@ describe("a Chinese-speaking visitor", () => {
       warnings.some((w) => /levels-quiz\.en\.report\.bin does not fit this quiz/.test(w)),
       warnings.join("\n"),
     );
+    // The file that did not fit is not kept: asked ahead of time, again on reaching the
+    // result, and once the right one is deployed, Try again shows the result. (That
+    // the asking again bypasses the HTTP cache is not visible through interception.)
+    assert.equal(asked, 2);
+    deployed = true;
+    await quiz.host.locator("[data-screen=unavailable] button").click();
+    await quiz.waitFor("result");
+    assert.equal(asked, 3);
     await context.close();
   });
 });
