@@ -25,11 +25,9 @@ export class Services {
   // Every mounted widget's services (one per element; a remount replaces its entry),
   // for the fallback after a crash.
   static #live = new Map();
-  // The bundle's files fetched so far (Services.file): URL -> promise.
+  // The bundle's files fetched so far (Services.file): URL -> promise, or null for one
+  // that arrived but did not fit (Services#forgetFile), fetched again past the cache.
   static #files = new Map();
-  // Files that arrived but did not fit (Services#forgetFile): fetched again past the
-  // HTTP cache.
-  static #stale = new Set();
 
   constructor(host, root) {
     this.host = host;
@@ -170,10 +168,10 @@ export class Services {
   // failure is not kept, so the next element (or "Try again") asks again.
   static file(url) {
     let file = Services.#files.get(url);
-    if (file === undefined) {
+    if (!file) {
       // Credentials as for the script and the wasm: a staging site behind a login
       // cookie serves these too.
-      file = fetch(url, Services.#stale.has(url) ? { cache: "reload" } : undefined)
+      file = fetch(url, file === null ? { cache: "reload" } : undefined)
         .then(async (response) =>
           response.ok ? { bytes: new Uint8Array(await response.arrayBuffer()) } : { error: `HTTP ${response.status}` },
         )
@@ -187,8 +185,7 @@ export class Services {
   // A file of the bundle that arrived but does not fit (another release's, from a
   // stale cache) is dropped, so asking again ("Try again") fetches it afresh.
   forgetFile(url) {
-    Services.#files.delete(url);
-    Services.#stale.add(url);
+    Services.#files.set(url, null);
   }
 
   // After the frame that shows what was just rendered (the next animation frame),
