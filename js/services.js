@@ -169,14 +169,22 @@ export class Services {
   static file(url) {
     let file = Services.#files.get(url);
     if (!file) {
+      // null: the last copy did not fit (forgetFile), so this one goes past the cache,
+      // and so does the next if this fetch fails.
+      const stale = file === null;
       // Credentials as for the script and the wasm: a staging site behind a login
       // cookie serves these too.
-      file = fetch(url, file === null ? { cache: "reload" } : undefined)
+      file = fetch(url, stale ? { cache: "reload" } : undefined)
         .then(async (response) =>
           response.ok ? { bytes: new Uint8Array(await response.arrayBuffer()) } : { error: `HTTP ${response.status}` },
         )
         .catch((error) => ({ error: String(error?.message ?? error) }));
-      file.then(({ error }) => error !== undefined && Services.#files.get(url) === file && Services.#files.delete(url));
+      file.then(
+        ({ error }) =>
+          error !== undefined &&
+          Services.#files.get(url) === file &&
+          (stale ? Services.#files.set(url, null) : Services.#files.delete(url)),
+      );
       Services.#files.set(url, file);
     }
     return file;

@@ -3,9 +3,9 @@
 //! and the rest of the page's [`crate::platform::Finishing`] services.
 //!
 //! With the `split` feature (the release bundle), this code ships as its own wasm
-//! chunk, fetched once the first question is on screen, so the download before the
-//! first question carries none of it. Without the feature it is linked in as usual and
-//! always [`Later::Ready`].
+//! chunk, fetched once the first question is on screen and the page is idle, so the
+//! download before the first question carries none of it. Without the feature it is
+//! linked in as usual and always [`Later::Ready`].
 
 use levels_engine::{Answers, Content, Outcome};
 use yew::{Callback, Html};
