@@ -28,6 +28,14 @@ async function open(path, { width = 1280, height = 900, ...options } = {}) {
   return { page, context, errors };
 }
 
+// A bundle file as a stale CDN cache would serve it: packed by another release (the
+// same magic, another layout fingerprint, then the fields).
+async function fromAnotherRelease(file) {
+  const bytes = Buffer.from(await readFile(join(repo, "dist", file)));
+  bytes[4] ^= 0xff;
+  return bytes;
+}
+
 describe("a visitor", () => {
   test("completes the quiz by mouse and reads their result", async () => {
     const { page, context, errors } = await open("/pages/plain.html");
@@ -325,10 +333,7 @@ describe("a Chinese-speaking visitor", () => {
     const errors = [];
     page.on("console", (msg) => (msg.type() === "warning" ? warnings : msg.type() === "error" ? errors : []).push(msg.text()));
     page.on("pageerror", (error) => errors.push(error.message));
-    // What a stale CDN cache would serve: a whole, well-formed language file packed by
-    // another release (the magic, another layout fingerprint, then the fields).
-    const stale = Buffer.from(await readFile(join(repo, "dist/levels-quiz.zh-CN.bin")));
-    stale[4] ^= 0xff;
+    const stale = await fromAnotherRelease("levels-quiz.zh-CN.bin");
     await page.route("**/levels-quiz.zh-CN.bin", (route) =>
       route.fulfill({ body: stale, contentType: "application/octet-stream" }),
     );
@@ -348,8 +353,7 @@ describe("a Chinese-speaking visitor", () => {
     const page = await context.newPage();
     const errors = [];
     page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
-    const stale = Buffer.from(await readFile(join(repo, "dist/levels-quiz.en.bin")));
-    stale[4] ^= 0xff;
+    const stale = await fromAnotherRelease("levels-quiz.en.bin");
     await page.route("**/levels-quiz.en.bin", (route) => route.fulfill({ body: stale, contentType: "application/octet-stream" }));
     await page.goto(server.origin + "/pages/plain.html");
     const quiz = new Quiz(page);
@@ -381,8 +385,7 @@ describe("a Chinese-speaking visitor", () => {
     const page = await context.newPage();
     const warnings = [];
     page.on("console", (msg) => msg.type() === "warning" && warnings.push(msg.text()));
-    const stale = Buffer.from(await readFile(join(repo, "dist/levels-quiz.en.report.bin")));
-    stale[4] ^= 0xff;
+    const stale = await fromAnotherRelease("levels-quiz.en.report.bin");
     let deployed = false;
     let asked = 0;
     await page.route("**/levels-quiz.en.report.bin", (route) => {
