@@ -6,8 +6,9 @@
 //!   build with every problem listed. Only builds without the `split` feature (native
 //!   and browser unit tests) link these in; the bundle ships every language as its own
 //!   file (`scripts/build-bundle.sh`).
-//! - `widget.css`: the stylesheet minified: comments and the whitespace next to `{`,
-//!   `}`, `;`, `,` and after `:` dropped; text inside quotes copied as is.
+//! - `widget.css` and `result.css`: the two stylesheets (the result's ships with the
+//!   result's code) minified: comments and the whitespace next to `{`, `}`, `;`, `,`
+//!   and after `:` dropped; text inside quotes copied as is.
 
 use std::path::Path;
 use std::{env, fs};
@@ -17,6 +18,7 @@ fn main() {
     let out = Path::new(&out);
     println!("cargo::rerun-if-changed=content/en.json");
     println!("cargo::rerun-if-changed=styles/widget.css");
+    println!("cargo::rerun-if-changed=styles/result.css");
     // With the `split` feature, the widget's wasm keeps its relocations for
     // wasm-split-cli (scripts/build-bundle.sh), which reads them to find the code only
     // the result screen needs and drops them. Only this crate's own cdylib link: the
@@ -35,10 +37,12 @@ fn main() {
     let (quiz, report) = levels_engine::split_report(&content);
     write(&out.join("en.bin"), &levels_engine::pack(&quiz));
     write(&out.join("en.report.bin"), &report);
-    write(
-        &out.join("widget.css"),
-        minify_css(&read("styles/widget.css")).as_bytes(),
-    );
+    for sheet in ["widget.css", "result.css"] {
+        write(
+            &out.join(sheet),
+            minify_css(&read(&format!("styles/{sheet}"))).as_bytes(),
+        );
+    }
 }
 
 fn read(source: &str) -> String {

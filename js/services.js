@@ -1,7 +1,8 @@
 // The page's services for one <levels-quiz> element, as the wasm sees them
 // (`Services` in src/embed.rs, behind the `Platform` trait): events and analytics,
 // saved progress, the page's URL, the clipboard, printing, the lead post, the language
-// switch, focus on a new screen, and the fallback after the wasm has crashed.
+// switch, focus on a new screen, the result's stylesheet, and the fallback after the
+// wasm has crashed.
 //
 // Each is a few lines of JavaScript, but done from Rust each browser API costs the
 // wasm its own binding; here they cost the bundle about a kilobyte. Decisions stay in
@@ -28,6 +29,9 @@ export class Services {
   // The bundle's files fetched so far (Services.file): URL -> promise, or null for one
   // that arrived but did not fit (Services#forgetFile), fetched again past the cache.
   static #files = new Map();
+  // Stylesheets added after the widget's own (the result's): CSS text -> one
+  // constructed sheet, shared by every widget on the page.
+  static #sheets = new Map();
 
   constructor(host, root) {
     this.host = host;
@@ -237,6 +241,24 @@ export class Services {
   // The element sees the attribute change and mounts the quiz in that language.
   setLanguage(code) {
     this.host.setAttribute("lang", code);
+  }
+
+  // Adds `css` after this widget's stylesheets, once. Without constructable
+  // stylesheets the widget never mounted, so this cannot fail in practice; if it does,
+  // the result shows unstyled rather than not at all.
+  adoptStylesheet(css) {
+    try {
+      let sheet = Services.#sheets.get(css);
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        Services.#sheets.set(css, sheet);
+      }
+      const adopted = this.root.adoptedStyleSheets;
+      if (!adopted.includes(sheet)) this.root.adoptedStyleSheets = [...adopted, sheet];
+    } catch (error) {
+      console.warn(`<levels-quiz>: the result's stylesheet could not be added (${error})`);
+    }
   }
 
   fail(message) {

@@ -3,7 +3,7 @@
 //! itself is a small JavaScript class (`js/levels-quiz.js`), because wasm-bindgen
 //! cannot define custom elements.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use levels_engine::{Content, Report};
@@ -66,6 +66,9 @@ extern "C" {
     /// mode, once the dialog is open).
     #[wasm_bindgen(method, js_name = afterPaint)]
     fn after_paint(this: &Services) -> js_sys::Promise;
+    /// Adds a stylesheet after the widget's own.
+    #[wasm_bindgen(method, js_name = adoptStylesheet)]
+    fn adopt_stylesheet(this: &Services, css: &str);
     /// Resolves to whether the server accepted the fields (key, value, ...).
     #[wasm_bindgen(method, js_name = postLead)]
     fn post_lead(this: &Services, url: &str, fields: Vec<String>) -> js_sys::Promise;
@@ -180,6 +183,7 @@ pub fn mount(
                 services: services.clone(),
                 result: result.clone(),
                 report,
+                result_styled: Cell::new(false),
             };
             let props = QuizProps {
                 content,
@@ -388,6 +392,8 @@ pub(crate) struct BrowserPlatform {
     result: Rc<RefCell<JsValue>>,
     /// Where the language file's result texts are, when the quiz came from one.
     report: Option<String>,
+    /// The result's stylesheet was adopted (a new element, a new platform).
+    result_styled: Cell<bool>,
 }
 
 impl BrowserPlatform {
@@ -575,5 +581,11 @@ impl Finishing for BrowserPlatform {
 
     fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>) {
         settle(self.services.post_lead(url, flat(fields)), done);
+    }
+
+    fn adopt_result_stylesheet(&self) {
+        if !self.result_styled.replace(true) {
+            self.services.adopt_stylesheet(crate::finish::STYLESHEET);
+        }
     }
 }

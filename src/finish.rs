@@ -4,7 +4,7 @@
 //! The quiz hands over a [`Finish`] once the answers are scored; everything built
 //! from it lives in the deferred chunk (`later`), so none of it is in the download
 //! before the first question. Nor are a quiz's result texts: [`whole`] puts them
-//! back.
+//! back, nor their stylesheet: [`STYLESHEET`].
 
 use std::cell::RefCell;
 
@@ -16,6 +16,11 @@ use crate::config::Config;
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::{finishing, FinishEvent, Platform};
 use crate::shared::Shared;
+
+/// The result screen's and the lead form's stylesheet (`styles/result.css`, minified by
+/// `build.rs`). Only this chunk's code names it, so it ships with that code; each
+/// screen built here adopts it first ([`crate::platform::Finishing::adopt_result_stylesheet`]).
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/result.css"));
 
 /// The linked-in quiz's result texts (`build.rs`, [`levels_engine::split_report`]), in
 /// builds without the `split` feature (native and browser unit tests). The bundle
@@ -109,6 +114,7 @@ pub struct Finish {
 impl Finish {
     /// The lead form, between the questions and the result or opened from the result.
     pub fn lead_form(&self) -> Html {
+        finishing(&*self.platform).adopt_result_stylesheet();
         let props = LeadFormProps {
             content: self.content.clone(),
             draft: self.lead_draft.clone(),
@@ -126,6 +132,7 @@ impl Finish {
         let outcome = self.outcome.clone();
         let base = config.cta_href.as_ref().unwrap_or(&content.cta.href);
         let page = finishing(&*self.platform);
+        page.adopt_result_stylesheet();
         let cta_href = page.cta_href(
             base,
             &[

@@ -102,6 +102,9 @@ pub trait Finishing {
     /// the next fetch asks the server again. The visitor is told only that their result
     /// could not be loaded, with "Try again".
     fn report_mismatch(&self) {}
+    /// Gives the widget the result's stylesheet ([`crate::finish::STYLESHEET`]), after
+    /// its own, before the result or the lead form first shows; once per widget.
+    fn adopt_result_stylesheet(&self) {}
 }
 
 /// The end of a run's services of `platform`: the browser's, its own

@@ -56,6 +56,10 @@ describe("a visitor", () => {
     assert.ok((await quiz.host.locator("[data-cause]").count()) >= 2);
     const steps = await quiz.host.locator(".lq-step").count();
     assert.ok(steps >= 3 && steps <= 5, `${steps} steps`);
+    // The result's stylesheet came with its code and was added after the widget's own,
+    // once, before the result showed.
+    assert.equal(await quiz.host.evaluate((el) => el.shadowRoot.adoptedStyleSheets.length), 2);
+    assert.equal(await quiz.host.locator("[data-cause]").first().evaluate((el) => getComputedStyle(el).borderInlineStartWidth), "4px");
     // Definitions expand.
     const term = quiz.host.locator("details.lq-term").first();
     await term.locator("summary").click();
