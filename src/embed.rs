@@ -392,7 +392,8 @@ pub(crate) struct BrowserPlatform {
     result: Rc<RefCell<JsValue>>,
     /// Where the language file's result texts are, when the quiz came from one.
     report: Option<String>,
-    /// The result's stylesheet was adopted (a new element, a new platform).
+    /// The result's stylesheet was adopted. Each mount makes a new platform and resets
+    /// the shadow root's sheets, so it starts false again.
     result_styled: Cell<bool>,
 }
 

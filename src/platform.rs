@@ -103,7 +103,8 @@ pub trait Finishing {
     /// could not be loaded, with "Try again".
     fn report_mismatch(&self) {}
     /// Gives the widget the result's stylesheet ([`crate::finish::STYLESHEET`]), after
-    /// its own, before the result or the lead form first shows; once per widget.
+    /// its own, as the result or the lead form is first built (before Yew writes it);
+    /// once per mount, since a mount resets the shadow root's sheets.
     fn adopt_result_stylesheet(&self) {}
 }
 
