@@ -18,14 +18,19 @@ after(async () => {
   await server?.close();
 });
 
-async function open(path, { width = 1280, height = 900, ...options } = {}) {
+// `path` in a fresh context; `route(page)` runs before the page loads (to intercept
+// its requests). Console errors and uncaught exceptions go to `errors`, console
+// warnings to `warnings`.
+async function open(path, { width = 1280, height = 900, route, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, ...options });
   const page = await context.newPage();
   const errors = [];
+  const warnings = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+  page.on("console", (msg) => (msg.type() === "warning" ? warnings : msg.type() === "error" ? errors : []).push(msg.text()));
+  await route?.(page);
   await page.goto(server.origin + path);
-  return { page, context, errors };
+  return { page, context, errors, warnings };
 }
 
 // A bundle file as a stale CDN cache would serve it: packed by another release (the
@@ -331,17 +336,10 @@ describe("a Chinese-speaking visitor", () => {
   }
 
   test("a language file from another release falls back to English, with a warning", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const warnings = [];
-    const errors = [];
-    page.on("console", (msg) => (msg.type() === "warning" ? warnings : msg.type() === "error" ? errors : []).push(msg.text()));
-    page.on("pageerror", (error) => errors.push(error.message));
     const stale = await fromAnotherRelease("levels-quiz.zh-CN.bin");
-    await page.route("**/levels-quiz.zh-CN.bin", (route) =>
-      route.fulfill({ body: stale, contentType: "application/octet-stream" }),
-    );
-    await page.goto(server.origin + "/pages/zh.html");
+    const { page, context, errors, warnings } = await open("/pages/zh.html", {
+      route: (page) => page.route("**/levels-quiz.zh-CN.bin", (route) => route.fulfill({ body: stale, contentType: "application/octet-stream" })),
+    });
     const quiz = new Quiz(page);
     await quiz.waitFor("intro");
     assert.equal(await quiz.host.locator(".lq-root").getAttribute("lang"), "en");
@@ -353,13 +351,10 @@ describe("a Chinese-speaking visitor", () => {
   });
 
   test("an English file from another release shows the error panel, and says why", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors = [];
-    page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
     const stale = await fromAnotherRelease("levels-quiz.en.bin");
-    await page.route("**/levels-quiz.en.bin", (route) => route.fulfill({ body: stale, contentType: "application/octet-stream" }));
-    await page.goto(server.origin + "/pages/plain.html");
+    const { page, context, errors } = await open("/pages/plain.html", {
+      route: (page) => page.route("**/levels-quiz.en.bin", (route) => route.fulfill({ body: stale, contentType: "application/octet-stream" })),
+    });
     const quiz = new Quiz(page);
     await quiz.waitFor("error");
     assert.deepEqual(await quiz.host.locator(".lq-problems li").allTextContents(), [
@@ -370,11 +365,10 @@ describe("a Chinese-speaking visitor", () => {
   });
 
   test("restart() on an error panel fetches the quiz again", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
     let fail = true;
-    await page.route("**/levels-quiz.en.bin", (route) => (fail ? route.fulfill({ status: 503, body: "" }) : route.continue()));
-    await page.goto(server.origin + "/pages/plain.html");
+    const { page, context } = await open("/pages/plain.html", {
+      route: (page) => page.route("**/levels-quiz.en.bin", (route) => (fail ? route.fulfill({ status: 503, body: "" }) : route.continue())),
+    });
     const quiz = new Quiz(page);
     await quiz.waitFor("error");
     assert.match((await quiz.host.locator(".lq-problems li").allTextContents()).join(), /English quiz could not be loaded \(HTTP 503\)/);
@@ -385,18 +379,16 @@ describe("a Chinese-speaking visitor", () => {
   });
 
   test("result texts from another release: the visitor keeps their answers, the console names the file, Try again fetches it afresh", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const warnings = [];
-    page.on("console", (msg) => msg.type() === "warning" && warnings.push(msg.text()));
     const stale = await fromAnotherRelease("levels-quiz.en.report.bin");
     let deployed = false;
     let asked = 0;
-    await page.route("**/levels-quiz.en.report.bin", (route) => {
-      asked++;
-      return deployed ? route.continue() : route.fulfill({ body: stale, contentType: "application/octet-stream" });
+    const { page, context, warnings } = await open("/pages/plain.html", {
+      route: (page) =>
+        page.route("**/levels-quiz.en.report.bin", (route) => {
+          asked++;
+          return deployed ? route.continue() : route.fulfill({ body: stale, contentType: "application/octet-stream" });
+        }),
     });
-    await page.goto(server.origin + "/pages/plain.html");
     const quiz = new Quiz(page);
     await quiz.start();
     for (const id of STUCK_VP) await quiz.answer(id);
