@@ -138,12 +138,15 @@ optimize "$work/split/split_later.wasm" "$work/levels-quiz-later.wasm"
 # The chunk links to the main module's function table, which wasm-bindgen would drop.
 bindgen "$work/split/bundle.wasm" levels-quiz --keep-lld-exports
 bindgen "$built/levels_check.wasm" levels-quiz-check
-# wasm-bindgen's names for the links between each wasm and its glue carry random hex
-# digits that do not compress; both files get short ones instead: readable in debug
-# builds, two or three letters in release ones (scripts/short-names.mjs).
+# wasm-bindgen's names for the links between each wasm and its glue carry hex digits
+# that do not compress; both files get short ones instead: readable in debug builds,
+# two or three letters in release ones (scripts/short-names.mjs). The element's script
+# shares the glue's scope below, and the chunk loader names main-module exports: the
+# script checks both against the new names.
 short_names=()
 [ "$profile" = release ] && short_names=(--minimal)
-node scripts/short-names.mjs "${short_names[@]}" "$work/levels-quiz.js" "$work/levels-quiz_bg.wasm"
+node scripts/short-names.mjs "${short_names[@]}" "$work/levels-quiz.js" "$work/levels-quiz_bg.wasm" \
+  js/levels-quiz.js "$work/__wasm_split.js"
 node scripts/short-names.mjs "${short_names[@]}" "$work/levels-quiz-check.js" "$work/levels-quiz-check_bg.wasm"
 
 # The element's module is appended to the glue, so the page fetches one script.

@@ -4,7 +4,7 @@
 // wasm-bindgen names each import `__wbg_<method>_<16 hex digits>` and each closure
 // trampoline export `wasm_bindgen_<hash>___convert__closures_..._<hash>_...`. Those
 // names appear twice, in the wasm's import and export sections and in the glue, and
-// their random digits do not compress. This renames every import and export whose
+// their hex digits (fixed per build, but with no pattern) do not compress. This renames every import and export whose
 // name carries such a hash, in both files:
 // - by default to its readable part (`__wbg_createElement_de4a31ed2fb252be` becomes
 //   `createElement`; the trampolines `closure0`, `closure1`, ...): debug builds, whose
@@ -17,13 +17,18 @@
 // `__wasm_split_*` links the deferred chunk uses) stay as they are, so nothing else
 // that names them changes.
 //
-// Usage: node scripts/short-names.mjs [--minimal] GLUE.js MODULE_bg.wasm
-// Rewrites both files in place. Fails (exit 1) when a renamed name is not found in the
-// glue, or the wasm is not laid out as expected: the build must not ship a pair whose
-// names no longer match.
+// Usage: node scripts/short-names.mjs [--minimal] GLUE.js MODULE_bg.wasm [OTHER.js ...]
+// Rewrites GLUE.js and the wasm in place. OTHER files are the scripts bundled with
+// the glue into one module: no new name may be an identifier there, and none of them
+// may name an old one (they are not rewritten). Fails (exit 1) when a renamed name is
+// not found in the glue, an OTHER file names it, or the wasm is not laid out as
+// expected: the build must not ship a pair whose names no longer match.
 import { readFileSync, writeFileSync } from "node:fs";
 
 const HASH = /[0-9a-f]{16}/;
+const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
+/** `name` as a whole JavaScript identifier (not part of a longer one). */
+const whole = (name) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
 
 function fail(message) {
   console.error(`short-names: ${message}`);
@@ -137,19 +142,26 @@ function rewriteSection(bytes, section, rename, renameModule = (module) => modul
   return Uint8Array.from([section.id, ...encodeUleb(out.length), ...out]);
 }
 
-/** The short name for each hashed name, unique among all names of the module. */
-function plan(names, minimal) {
+/**
+ * The short name for each hashed name, unique among the module's names. An export's
+ * also names a function of the glue (wasm-bindgen wraps each closure trampoline in
+ * one), so it must not be an identifier anywhere in `scripts` either (the glue and
+ * what is bundled with it); an import's only names a key of the imports object.
+ */
+function plan(names, exported, minimal, scripts) {
   const taken = new Set(names.filter((name) => !HASH.test(name)));
+  const words = new Set(scripts.flatMap((script) => script.match(IDENTIFIER) ?? []));
   const renames = new Map();
   let closures = 0;
   for (const name of names) {
     if (!HASH.test(name) || renames.has(name)) continue;
+    const free = (short) => !taken.has(short) && !(exported.has(name) && words.has(short));
     let base;
     if (minimal) base = `w${renames.size.toString(36)}`;
     else if (name.includes("closures")) base = `closure${closures++}`;
     else base = name.replace(/^__wbg_/, "").replace(/_?[0-9a-f]{16}/g, "") || "import";
     let short = base;
-    for (let n = 2; taken.has(short); n++) short = `${base}${n}`;
+    for (let n = 2; !free(short); n++) short = `${base}${n}`;
     taken.add(short);
     renames.set(name, short);
   }
@@ -158,8 +170,9 @@ function plan(names, minimal) {
 
 const args = process.argv.slice(2);
 const minimal = args[0] === "--minimal";
-const [gluePath, wasmPath] = minimal ? args.slice(1) : args;
-if (!gluePath || !wasmPath) fail("usage: node scripts/short-names.mjs [--minimal] GLUE.js MODULE_bg.wasm");
+const [gluePath, wasmPath, ...otherPaths] = minimal ? args.slice(1) : args;
+if (!gluePath || !wasmPath) fail("usage: node scripts/short-names.mjs [--minimal] GLUE.js MODULE_bg.wasm [OTHER.js ...]");
+const others = otherPaths.map((path) => [path, readFileSync(path, "utf8")]);
 const bytes = new Uint8Array(readFileSync(wasmPath));
 const list = sections(bytes);
 const importSection = list.find((s) => s.id === 2);
@@ -167,21 +180,30 @@ const exportSection = list.find((s) => s.id === 7);
 
 // Collect the names first: imports (from any module) and exports.
 const names = [];
+const exported = new Set();
 const modules = new Set();
 const collect = (section) => {
-  if (section) rewriteSection(bytes, section, (name, module) => (names.push(name), module !== null && modules.add(module), name));
+  if (!section) return;
+  rewriteSection(bytes, section, (name, module) => {
+    names.push(name);
+    if (module === null) exported.add(name);
+    else modules.add(module);
+    return name;
+  });
 };
 collect(importSection);
 collect(exportSection);
-const renames = plan(names, minimal);
-
 let glue = readFileSync(gluePath, "utf8");
+const renames = plan(names, exported, minimal, [glue, ...others.map(([, text]) => text)]);
+for (const [path, text] of others) {
+  for (const from of renames.keys()) if (whole(from).test(text)) fail(`${path} names ${from}, which is renamed`);
+}
 const replaceAll = (pattern, to, what) => {
   const found = glue.match(pattern)?.length ?? 0;
   if (found === 0) fail(`${what} is in the wasm but not in ${gluePath}`);
   glue = glue.replace(pattern, to);
 };
-for (const [from, to] of renames) replaceAll(new RegExp(`\\b${from}\\b`, "g"), to, from);
+for (const [from, to] of renames) replaceAll(whole(from), to, from);
 // The glue's own import module, a key of its imports object (quoted, exactly once).
 const moduleRenames = new Map();
 if (minimal) {
