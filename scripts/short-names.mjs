@@ -13,9 +13,10 @@
 //   (`./<name>_bg.js`, named once per import in the wasm) to `w`: release builds.
 // For the widget that is 4.9 KB gzip of the first download: script 1.9 KB, wasm 3.0 KB
 // (`node scripts/size-report.mjs` before and after; 3.8 KB of it with the readable
-// names alone). Names without a hash (`mount`, `memory`, `__wbindgen_malloc`, the
-// `__wasm_split_*` links the deferred chunk uses) stay as they are, so nothing else
-// that names them changes.
+// names alone). With `--minimal`, the exports without a hash that only the glue uses
+// (`wasm.__wbindgen_malloc` and the like) get short names too (0.2 KB more). Other
+// names without a hash (`mount`, `memory`, the `__wasm_split_*` links the deferred
+// chunk uses) stay as they are, so nothing else that names them changes.
 //
 // Usage: node scripts/short-names.mjs [--minimal] GLUE.js MODULE_bg.wasm [OTHER.js ...]
 // Rewrites GLUE.js and the wasm in place. OTHER files are the scripts bundled with
@@ -148,13 +149,13 @@ function rewriteSection(bytes, section, rename, renameModule = (module) => modul
  * one), so it must not be an identifier anywhere in `scripts` either (the glue and
  * what is bundled with it); an import's only names a key of the imports object.
  */
-function plan(names, exported, minimal, scripts) {
-  const taken = new Set(names.filter((name) => !HASH.test(name)));
+function plan(names, exported, minimal, scripts, glueOnly) {
+  const taken = new Set(names.filter((name) => !HASH.test(name) && !glueOnly.has(name)));
   const words = new Set(scripts.flatMap((script) => script.match(IDENTIFIER) ?? []));
   const renames = new Map();
   let closures = 0;
   for (const name of names) {
-    if (!HASH.test(name) || renames.has(name)) continue;
+    if ((!HASH.test(name) && !glueOnly.has(name)) || renames.has(name)) continue;
     const free = (short) => !taken.has(short) && !(exported.has(name) && words.has(short));
     let base;
     if (minimal) base = `w${renames.size.toString(36)}`;
@@ -194,7 +195,26 @@ const collect = (section) => {
 collect(importSection);
 collect(exportSection);
 let glue = readFileSync(gluePath, "utf8");
-const renames = plan(names, exported, minimal, [glue, ...others.map(([, text]) => text)]);
+// Release builds also shorten the exports without a hash that only the glue uses, as
+// `wasm.<name>` (`__wbindgen_malloc`, named 14 times, `__wbindgen_realloc`, the
+// `Widget` methods, ...: 0.2 KB gzip). An export named anywhere else in the glue (the
+// JavaScript function `mount` wraps the export `mount`), or in an OTHER file (the chunk
+// loader links `memory`, the function table and the `__wasm_split_*` exports), keeps
+// its name.
+const member = (name) => new RegExp(`(?<![\\w$])wasm\\.${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
+const count = (text, pattern) => text.match(pattern)?.length ?? 0;
+const glueOnly = new Set(
+  minimal
+    ? [...exported].filter(
+        (name) =>
+          !HASH.test(name) &&
+          count(glue, member(name)) > 0 &&
+          count(glue, member(name)) === count(glue, whole(name)) &&
+          others.every(([, text]) => !whole(name).test(text)),
+      )
+    : [],
+);
+const renames = plan(names, exported, minimal, [glue, ...others.map(([, text]) => text)], glueOnly);
 for (const [path, text] of others) {
   for (const from of renames.keys()) if (whole(from).test(text)) fail(`${path} names ${from}, which is renamed`);
 }
@@ -203,7 +223,10 @@ const replaceAll = (pattern, to, what) => {
   if (found === 0) fail(`${what} is in the wasm but not in ${gluePath}`);
   glue = glue.replace(pattern, to);
 };
-for (const [from, to] of renames) replaceAll(whole(from), to, from);
+for (const [from, to] of renames) {
+  if (glueOnly.has(from)) replaceAll(member(from), `wasm.${to}`, from);
+  else replaceAll(whole(from), to, from);
+}
 // The glue's own import module, a key of its imports object (quoted, exactly once).
 const moduleRenames = new Map();
 if (minimal) {
