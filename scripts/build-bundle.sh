@@ -84,8 +84,10 @@ trap 'rm -rf "$work"' EXIT
 # - --ignore-implicit-traps: no load or store is out of bounds and no division traps.
 #   Rust checks those itself and panics (an explicit trap, which stays), so a load
 #   whose value is unused may go, and loads may move.
+# scripts/low-memory.mjs checks the first promise on each wasm's data segments.
 optimize() {
   if [ "$profile" = release ]; then
+    node scripts/low-memory.mjs "$1"
     wasm-opt -Os --converge --low-memory-unused --ignore-implicit-traps \
       --strip-debug --strip-producers --strip-target-features \
       --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
