@@ -8,6 +8,7 @@
 //
 // Usage: node scripts/low-memory.mjs MODULE.wasm
 import { readFileSync } from "node:fs";
+import { sections, uleb } from "./wasm-layout.mjs";
 
 const LOW = 1024;
 const path = process.argv[2];
@@ -16,16 +17,8 @@ const fail = (message) => {
   console.error(`low-memory: ${path}: ${message}`);
   process.exit(1);
 };
-let p = 8;
-const uleb = () => {
-  let value = 0;
-  for (let shift = 0; ; shift += 7) {
-    const byte = bytes[p++];
-    value += (byte & 0x7f) * 2 ** shift;
-    if ((byte & 0x80) === 0) return value;
-  }
-};
-const sleb32 = () => {
+/** The signed 32-bit LEB128 number at p (an i32.const): [value, position after it]. */
+const sleb32 = (p) => {
   let value = 0;
   let shift = 0;
   let byte;
@@ -34,30 +27,31 @@ const sleb32 = () => {
     value |= (byte & 0x7f) << shift;
     shift += 7;
   } while (byte & 0x80);
-  return shift < 32 && byte & 0x40 ? value | (-1 << shift) : value;
+  return [shift < 32 && byte & 0x40 ? value | (-1 << shift) : value, p];
 };
-while (p < bytes.length) {
-  const id = bytes[p++];
-  const size = uleb();
-  const end = p + size;
-  if (id === 11) {
-    const count = uleb();
-    for (let i = 0; i < count; i++) {
-      const flags = uleb();
-      if (flags === 1) {
-        const length = uleb(); // passive: no address
-        p += length;
-        continue;
-      }
-      if (flags === 2) uleb(); // memory index
+let list;
+try {
+  list = sections(bytes);
+} catch (error) {
+  fail(error.message);
+}
+for (const data of list.filter((section) => section.id === 11)) {
+  let [count, p] = uleb(bytes, data.start);
+  let flags;
+  let length;
+  let start;
+  for (let i = 0; i < count; i++) {
+    [flags, p] = uleb(bytes, p);
+    if (flags !== 1) {
+      // Active: memory index (flags 2), then the start, a lone i32.const.
+      if (flags === 2) [, p] = uleb(bytes, p);
       if (bytes[p++] !== 0x41) fail(`data segment ${i} does not start at a constant`);
-      const start = sleb32() >>> 0;
+      [start, p] = sleb32(p);
       if (bytes[p++] !== 0x0b) fail(`data segment ${i}'s start is not a lone constant`);
-      if (start < LOW) fail(`data segment ${i} starts at ${start}, inside the first ${LOW} bytes`);
-      const length = uleb();
-      p += length;
+      if (start >>> 0 < LOW) fail(`data segment ${i} starts at ${start >>> 0}, inside the first ${LOW} bytes`);
     }
-    if (p !== end) fail("the data section did not parse to its end");
+    [length, p] = uleb(bytes, p);
+    p += length;
   }
-  p = end;
+  if (p !== data.end) fail("the data section did not parse to its end");
 }

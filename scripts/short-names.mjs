@@ -25,6 +25,7 @@
 // not found in the glue, an OTHER file names it, or the wasm is not laid out as
 // expected: the build must not ship a pair whose names no longer match.
 import { readFileSync, writeFileSync } from "node:fs";
+import { sections as layout, uleb } from "./wasm-layout.mjs";
 
 const HASH = /[0-9a-f]{16}/;
 const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
@@ -34,31 +35,6 @@ const whole = (name) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![
 function fail(message) {
   console.error(`short-names: ${message}`);
   process.exit(1);
-}
-
-/** The wasm's sections: [{ id, start, end }] (payload bounds), after the 8-byte header. */
-function sections(bytes) {
-  const list = [];
-  let p = 8;
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const [size, next] = uleb(bytes, p);
-    list.push({ id, start: next, end: next + size, from: p - 1 });
-    p = next + size;
-  }
-  if (p !== bytes.length) fail("the wasm file's sections do not add up");
-  return list;
-}
-
-function uleb(bytes, p) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[p++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if ((byte & 0x80) === 0) return [value, p];
-  }
 }
 
 function encodeUleb(value) {
@@ -175,7 +151,12 @@ const [gluePath, wasmPath, ...otherPaths] = minimal ? args.slice(1) : args;
 if (!gluePath || !wasmPath) fail("usage: node scripts/short-names.mjs [--minimal] GLUE.js MODULE_bg.wasm [OTHER.js ...]");
 const others = otherPaths.map((path) => [path, readFileSync(path, "utf8")]);
 const bytes = new Uint8Array(readFileSync(wasmPath));
-const list = sections(bytes);
+let list;
+try {
+  list = layout(bytes);
+} catch (error) {
+  fail(error.message);
+}
 const importSection = list.find((s) => s.id === 2);
 const exportSection = list.find((s) => s.id === 7);
 
