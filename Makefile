@@ -74,8 +74,8 @@ size: dist node-modules
 # WHOLE_RUN_CEILING holds the whole run (the largest path, then the result's code and
 # that language's result texts), so code moved out of the early download cannot grow
 # unseen either.
-SIZE_CEILING := 96290
-WHOLE_RUN_CEILING := 133040
+SIZE_CEILING := 94540
+WHOLE_RUN_CEILING := 132850
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING) --whole-run $(WHOLE_RUN_CEILING)

@@ -1,7 +1,7 @@
 //! Prepares what the wasm embeds, in OUT_DIR:
 //!
 //! - `en.bin`: the English quiz (`content/en.json`) checked by the engine's loader and
-//!   packed ([`levels_engine::pack`]), and the texts only a result shows, split off
+//!   packed ([`levels_engine::pack`]), and the texts after the first question, split off
 //!   into `en.report.bin` ([`levels_engine::split_report`]). Broken content fails the
 //!   build with every problem listed. Only builds without the `split` feature (native
 //!   and browser unit tests) link these in; the bundle ships every language as its own

@@ -2,7 +2,9 @@
 //! events, fetching the deferred code) through the [`Platform`]; the end of a run's own
 //! (the lead post, the CTA) are in `finish`.
 
-use levels_engine::{decode_link, decode_progress, encode_progress, Action, Content, Screen};
+use levels_engine::{
+    awaits_texts, decode_link, decode_progress, encode_progress, Action, Content, Screen,
+};
 use yew::prelude::*;
 
 use crate::components::{popup, screens, PopupProps, ScreensProps};
@@ -132,12 +134,20 @@ pub fn Quiz(props: &QuizProps) -> Html {
     }
 
     // The result screen's and lead form's code is fetched once a question has been
-    // painted and the page is idle (at once when a screen needs it: a shared result, a
-    // resumed last step), never before the first question. A fetch ahead of time that
-    // fails is tried again on arriving where the code is needed; a failure there shows
-    // "Try again", which fetches once more. The result's texts come with it: a
-    // language's in its `.report.bin`, which the chunk's code fetches.
-    let needed = matches!(screen, Screen::Lead | Screen::Result);
+    // painted and the page is idle (at once when the result or the lead form needs it:
+    // a shared result, a resumed last step), never before the first question. A fetch
+    // ahead of time that fails is tried again on arriving where the code is needed; a
+    // failure there shows "Try again", which fetches once more. The texts after the
+    // first question come with it: a language's in its `.report.bin`, which the
+    // chunk's code fetches, so a language file's later questions need it too (resumed
+    // on one, the fetch still waits for it to be in sight: in popup mode, for the
+    // dialog to open).
+    let needed = match screen {
+        Screen::Intro => false,
+        Screen::Question(index) => awaits_texts(&content, index),
+        Screen::Lead | Screen::Result => true,
+    };
+    let at_once = matches!(screen, Screen::Lead | Screen::Result);
     let fetch_later = {
         let state = state.clone();
         let content = content.clone();
@@ -168,7 +178,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                     });
                 })
             };
-            if needed {
+            if at_once {
                 fetch.emit(());
             } else {
                 platform.after_paint(fetch);
@@ -192,8 +202,8 @@ pub fn Quiz(props: &QuizProps) -> Html {
 
     // Each new screen, once the visitor has acted, takes focus at its heading (not on
     // a fresh page load: the page's own reading order comes first there).
-    // The result or lead screen waiting for its code counts as a screen of its own, and
-    // so does the message that it could not be fetched.
+    // A screen waiting for its code or texts counts as a screen of its own, and so does
+    // the message that they could not be fetched.
     let waiting = (needed && later != Later::Ready).then_some(later == Later::Failed);
     {
         let platform = platform.clone();
@@ -272,7 +282,8 @@ pub fn Quiz(props: &QuizProps) -> Html {
     });
 
     let shown = ScreensProps {
-        content: content.clone(),
+        // Every text, once they came (the same quiz otherwise).
+        content: state.whole.clone().unwrap_or_else(|| content.clone()),
         session: state.session.clone(),
         link_error: state.link_error,
         finish,

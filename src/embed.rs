@@ -146,7 +146,7 @@ pub fn mount(
     setup: JsValue,
 ) -> Result<Widget, JsValue> {
     let (languages, language) = read_setup(&setup);
-    // A language file's result texts, fetched when the result's code is.
+    // A language file's later texts (later questions, result), fetched with the result's code.
     let report = js_sys::Reflect::get(&setup, &"report".into())
         .ok()
         .and_then(|url| url.as_string());
@@ -390,7 +390,7 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
 pub(crate) struct BrowserPlatform {
     services: Services,
     result: Rc<RefCell<JsValue>>,
-    /// Where the language file's result texts are, when the quiz came from one.
+    /// Where the language file's later texts are, when the quiz came from one.
     report: Option<String>,
     /// The result's stylesheet was adopted. Each mount makes a new platform and resets
     /// the shadow root's sheets, so it starts false again.

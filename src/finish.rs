@@ -3,8 +3,9 @@
 //!
 //! The quiz hands over a [`Finish`] once the answers are scored; everything built
 //! from it lives in the deferred chunk (`later`), so none of it is in the download
-//! before the first question. Nor are a quiz's result texts: [`whole`] puts them
-//! back, nor their stylesheet: [`STYLESHEET`].
+//! before the first question. Nor are a language file's later texts (its later
+//! questions' and its result's): [`whole`] puts them back, nor the result's
+//! stylesheet: [`STYLESHEET`].
 
 use std::cell::RefCell;
 
@@ -22,7 +23,7 @@ use crate::shared::Shared;
 /// screen built here adopts it first ([`crate::platform::Finishing::adopt_result_stylesheet`]).
 pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/result.css"));
 
-/// The linked-in quiz's result texts (`build.rs`, [`levels_engine::split_report`]), in
+/// The linked-in quiz's later texts (`build.rs`, [`levels_engine::split_report`]), in
 /// builds without the `split` feature (native and browser unit tests). The bundle
 /// fetches every language's `.report.bin`.
 const BUILT_IN_REPORT: Option<&[u8]> = if cfg!(feature = "split") {
@@ -31,8 +32,8 @@ const BUILT_IN_REPORT: Option<&[u8]> = if cfg!(feature = "split") {
     Some(include_bytes!(concat!(env!("OUT_DIR"), "/en.report.bin")))
 };
 
-/// The content with every text a result shows, or `None` when they are missing and
-/// `report` does not supply them. A language file's come in `report` (its
+/// The content with every text (the later questions' and the result's), or `None`
+/// when they are missing and `report` does not supply them. A language file's come in `report` (its
 /// `.report.bin`). Content that is whole already (a marketer's own) comes back as it
 /// is. Filled once per page and shared.
 pub fn whole(content: &Shared<Content>, report: Option<&[u8]>) -> Option<Shared<Content>> {
@@ -59,7 +60,7 @@ pub fn whole(content: &Shared<Content>, report: Option<&[u8]>) -> Option<Shared<
     })
 }
 
-/// Gives `done` the content with every text a result shows ([`whole`]): at once for
+/// Gives `done` the content with every text ([`whole`]): at once for
 /// content that is whole (and for the linked-in quiz of test builds); a language
 /// file's once the platform has fetched its `.report.bin`. `None` when the texts
 /// cannot be had.

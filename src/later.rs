@@ -1,5 +1,5 @@
 //! What the visitor needs only after the questions: scoring, the result screen, the
-//! lead form, filling in a quiz's result texts ([`crate::finish`]), the complete event
+//! lead form, filling in a quiz's later texts ([`crate::finish`]), the complete event
 //! and the rest of the page's [`crate::platform::Finishing`] services.
 //!
 //! With the `split` feature (the release bundle), this code ships as its own wasm

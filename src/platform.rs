@@ -9,7 +9,7 @@
 //! The two are apart for the download's sake: only the deferred chunk (`later`)
 //! reaches the browser's [`Finishing`] services, through [`finishing`], so their code
 //! (the result's event, the call to action's link, the lead post, sharing, printing,
-//! a language's result texts) ships in the chunk, not before the first question.
+//! a language's later texts) ships in the chunk, not before the first question.
 
 use std::any::Any;
 
@@ -92,15 +92,15 @@ pub trait Finishing {
     fn cta_href(&self, base: &str, params: &[(&str, &str)]) -> String;
     /// Posts the lead form to `url`; `done(true)` when the server accepted it.
     fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>);
-    /// Fetches the result's texts of a quiz that came without them (a language file
-    /// of the bundle); `done(None)` when there are none to fetch or the fetch failed.
+    /// Fetches the later texts (the later questions' and the result's) of a quiz that
+    /// came without them (a language file of the bundle); `done(None)` when there are none to fetch or the fetch failed.
     fn fetch_report(&self, done: Callback<Option<Vec<u8>>>) {
         done.emit(None);
     }
     /// Tells whoever set the page up that the texts [`Finishing::fetch_report`] gave do
     /// not fit the quiz (a file from another release or quiz version), and lets them go:
-    /// the next fetch asks the server again. The visitor is told only that their result
-    /// could not be loaded, with "Try again".
+    /// the next fetch asks the server again. The visitor is told only that this part of
+    /// the quiz could not be loaded, with "Try again".
     fn report_mismatch(&self) {}
     /// Gives the widget the result's stylesheet ([`crate::finish::STYLESHEET`]), after
     /// its own, as the result or the lead form is first built (before Yew writes it);

@@ -31,7 +31,7 @@ pub struct QuizState {
     pub lead_status: LeadStatus,
     /// Where the deferred code (scoring, the result, the lead form) stands.
     pub later: Later,
-    /// The content with the result's texts: at once where nothing is split off (test
+    /// The content with every text: at once where nothing is split off (test
     /// builds, whose quiz and its texts are linked in), else once the deferred code
     /// and the language's texts came.
     pub whole: Option<Shared<Content>>,
@@ -50,7 +50,7 @@ pub enum Change {
     Reset,
     /// The deferred code is on its way, or could not be fetched.
     Later(Later),
-    /// The deferred code arrived, with the content's result texts.
+    /// The deferred code arrived, with the content's later texts.
     Arrived(Shared<Content>),
     /// The visitor asked to fetch the deferred code again ("Try again"): acting, as
     /// much as choosing an answer is.

@@ -490,6 +490,110 @@ async fn saved_progress_resumes_on_the_same_question() {
     check_fragments(&html, &[r#"data-screen="intro""#]);
 }
 
+/// Saved progress on question 3 of `content`, on a fresh page.
+fn resumed_on_question_3(content: &Content) -> Shared<dyn Platform> {
+    let mut answers = vec![None; content.questions.len()];
+    answers[0] = Some(3);
+    answers[1] = Some(1);
+    let fake = FakePage::default();
+    fake.save(
+        &levels_quiz::app::storage_key(content),
+        &levels_engine::encode_progress(levels_engine::Screen::Question(2), &answers),
+    );
+    page(fake)
+}
+
+#[tokio::test]
+async fn a_language_files_later_question_waits_for_its_texts() {
+    let chinese = load_str(include_str!("../content/zh-CN.json")).unwrap();
+    let (quiz_part, _) = levels_engine::split_report(&chinese);
+    let early = Shared::new(quiz_part);
+    assert!(levels_engine::awaits_texts(&early, 2));
+    // Resumed on the third question before its texts came: a status saying they are
+    // on their way, no question without words.
+    let html = quiz(&early, Config::default(), resumed_on_question_3(&early)).await;
+    check_fragments(
+        &html,
+        &[
+            r#"data-screen="waiting" aria-busy="true""#,
+            &format!(
+                r#"<p role="status" tabindex="-1" class="lq-lead">{}</p>"#,
+                chinese.ui.loading
+            ),
+        ],
+    );
+    assert!(!html.contains(r#"data-screen="question""#), "{html}");
+    assert!(
+        !html.contains(&chinese.ui.later_loading),
+        "not the result's wait"
+    );
+
+    // The screens the quiz shows: waiting, failed, then the question once the texts
+    // came (its content is the whole one then).
+    let on_question_3 = |content: &Shared<Content>, later: Later| {
+        let session = levels_engine::Session::new(content).apply(
+            content,
+            levels_engine::Action::Restore {
+                answers: vec![Some(3), Some(1)],
+                screen: levels_engine::Screen::Question(2),
+            },
+        );
+        ScreensProps {
+            content: content.clone(),
+            session,
+            link_error: None,
+            finish: None,
+            later,
+            on_retry_later: Callback::noop(),
+            languages: Vec::new(),
+            platform: offline(),
+            on_action: Callback::noop(),
+        }
+    };
+    let props = on_question_3(&early, Later::Failed);
+    let html = render_view(move || screens(&props)).await;
+    check_fragments(
+        &html,
+        &[
+            r#"data-screen="unavailable""#,
+            &format!(
+                r#"class="lq-status lq-warn">{}</p>"#,
+                chinese.ui.later_failed
+            ),
+            &format!(">{}</button>", chinese.ui.later_retry),
+        ],
+    );
+    let props = on_question_3(&Shared::new(chinese.clone()), Later::Ready);
+    let html = render_view(move || screens(&props)).await;
+    let third = &chinese.questions[2];
+    check_fragments(
+        &html,
+        &[
+            &format!(r#"data-question="{}""#, third.id),
+            &third.prompt,
+            &third.options[0].label,
+            &third.options[3].label,
+        ],
+    );
+}
+
+#[tokio::test]
+async fn the_built_in_quiz_resumes_with_its_texts_at_once() {
+    // Test builds link the early part and its texts in: nothing to wait for.
+    let early = Shared::new(levels_engine::unpack(levels_quiz::BUILT_IN).unwrap());
+    assert!(levels_engine::awaits_texts(&early, 2));
+    let whole = load_str(DEFAULT_CONTENT).unwrap();
+    let html = quiz(&early, Config::default(), resumed_on_question_3(&early)).await;
+    check_fragments(
+        &html,
+        &[
+            "Question 3 of 13",
+            &whole.questions[2].prompt,
+            &whole.questions[2].options[0].label,
+        ],
+    );
+}
+
 #[tokio::test]
 async fn garbage_in_storage_starts_at_the_intro() {
     let content = content();

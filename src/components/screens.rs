@@ -1,6 +1,6 @@
 //! The current screen for a session: intro, question, lead form or result.
 
-use levels_engine::{Action, Content, LinkError, Screen, Session};
+use levels_engine::{awaits_texts, Action, Content, LinkError, Screen, Session};
 use yew::prelude::*;
 
 use super::{intro, notice, question, IntroProps, QuestionProps};
@@ -12,7 +12,8 @@ use crate::shared::Shared;
 
 /// What [`screens`] shows, and every intent the screens report.
 pub struct ScreensProps {
-    /// The content.
+    /// The content: with every text once they came, else (a language file of the
+    /// bundle) without those after the first question.
     pub content: Shared<Content>,
     /// Where the visitor is and what they answered.
     pub session: Session,
@@ -54,6 +55,8 @@ pub fn screens(props: &ScreensProps) -> Html {
                 Callback::from(move |code: String| platform.set_language(&code))
             },
         })),
+        // A language file's later question waits for its texts.
+        Screen::Question(index) if awaits_texts(content, index) => None,
         Screen::Question(index) => Some(question(&QuestionProps {
             content: content.clone(),
             index,
@@ -69,9 +72,10 @@ pub fn screens(props: &ScreensProps) -> Html {
     html! { <>{ for notice }{ screen }</> }
 }
 
-/// In place of the result or the lead form while their code is on its way (the text
-/// fades in only if that takes a while), or when it could not be fetched, with a way
-/// to try again. The answers stay where they are either way.
+/// In place of a later question while its texts are on their way, or of the result
+/// or the lead form while their code is (the text fades in only if that takes a
+/// while), or when they could not be fetched, with a way to try again. The answers
+/// stay where they are either way.
 fn waiting(props: &ScreensProps) -> Html {
     let ui = &props.content.ui;
     if props.later == Later::Failed {
@@ -85,9 +89,13 @@ fn waiting(props: &ScreensProps) -> Html {
             </section>
         }
     } else {
+        let loading = match props.session.screen() {
+            Screen::Question(_) => &ui.loading,
+            _ => &ui.later_loading,
+        };
         html! {
             <section key="waiting" class="lq-screen lq-waiting" data-screen="waiting" aria-busy="true">
-                <p class="lq-lead" role="status" tabindex="-1">{ &ui.later_loading }</p>
+                <p class="lq-lead" role="status" tabindex="-1">{ loading }</p>
             </section>
         }
     }

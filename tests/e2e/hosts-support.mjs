@@ -106,7 +106,11 @@ export function completeFast(host, answers) {
         await frame();
       }
     }
-    for (let steps = 0; current.dataset.screen === "question"; steps++) {
+    for (let steps = 0; ; steps++) {
+      // A language file's later question, and the result, may wait a moment: their
+      // texts and code are fetched once a question shows.
+      for (let i = 0; i < 300 && (current = await screen()).dataset.screen === "waiting"; i++) await frame();
+      if (current.dataset.screen !== "question") break;
       if (steps > 100) throw new Error("completeFast: stuck on the questions");
       const question = current.dataset.question;
       const input = current.querySelector(`input[value="${byQuestion[question]}"]`);
@@ -117,8 +121,6 @@ export function completeFast(host, answers) {
       current.querySelector("button[type=submit]").click();
       for (let i = 0; i < 300 && (current = await screen()).dataset.question === question; i++) await frame();
     }
-    // The result's code may still be on its way (it is fetched once a question shows).
-    for (let i = 0; i < 300 && (current = await screen()).dataset.screen === "waiting"; i++) await frame();
     // The lead form, when the element asks for it before the result, is as far as it goes.
     if (!["result", "lead"].includes(current.dataset.screen)) throw new Error(`completeFast: ended on ${current.dataset.screen}`);
     return current.dataset.screen;

@@ -213,7 +213,7 @@ describe("a marketer embedding it", () => {
     await context.close();
   });
 
-  test("a result whose code cannot be fetched says so, keeps the answers, and recovers on retry", async () => {
+  test("the second question waits for the texts after the first, and recovers on retry when they cannot be fetched", async () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     let blocked = true;
@@ -225,8 +225,9 @@ describe("a marketer embedding it", () => {
     await page.goto(server.origin + "/pages/plain.html");
     const quiz = new Quiz(page);
     await quiz.start();
-    for (const id of STUCK_VP) await quiz.answer(id);
-    // Fetched once the first question showed (blocked), and once more on arriving.
+    await quiz.answer(STUCK_VP[0]);
+    // Fetched once the first question showed (blocked), and once more on arriving at
+    // the second, whose texts come with the result's code.
     await quiz.waitFor("unavailable");
     assert.deepEqual(fetched, ["blocked", "blocked"]);
     const alert = quiz.host.locator("[data-screen=unavailable] [role=alert]");
@@ -235,12 +236,46 @@ describe("a marketer embedding it", () => {
     assert.equal(await eventually(focused, /^alert$/), "alert", "focus on the message");
     blocked = false;
     await quiz.host.locator("[data-screen=unavailable] button").press("Enter");
+    await quiz.waitFor("question");
+    assert.equal(await quiz.progress().textContent(), `Question 2 of ${STUCK_VP.length}`);
+    assert.ok((await quiz.host.locator(".lq-prompt").textContent()).trim().length > 10, "the question has its words");
+    assert.equal(await quiz.host.locator(".lq-option-label:not(:empty)").count(), await quiz.options().count());
+    assert.equal(await eventually(focused, /^$/), "", "focus moved on to the question");
+    assert.equal(await quiz.host.evaluate((el) => el.shadowRoot.activeElement?.tagName), "H2");
+    // The first answer was kept: the same answers give the same result, with no
+    // further fetch.
+    for (const id of STUCK_VP.slice(1)) await quiz.answer(id);
     await quiz.waitFor("result");
     assert.equal(await quiz.screen().getAttribute("data-verdict"), "incomplete-promotion", "the same answers");
-    assert.equal(await eventually(focused, /^$/), "", "focus moved on to the result");
-    assert.equal(await quiz.host.evaluate((el) => el.shadowRoot.activeElement?.tagName), "H2");
     assert.deepEqual(fetched, ["blocked", "blocked", "served"]);
     await ctx.close();
+  });
+
+  test("on a slow connection the second question says it is on its way, then shows", async () => {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    const { page, context, errors } = await open("/pages/plain.html", {
+      route: (page) =>
+        page.route("**/levels-quiz.en.report.bin", async (route) => {
+          await held;
+          return route.continue();
+        }),
+    });
+    const quiz = new Quiz(page);
+    await quiz.start();
+    await quiz.answer(STUCK_VP[0]);
+    await quiz.waitFor("waiting");
+    const status = quiz.host.locator("[data-screen=waiting] [role=status]");
+    assert.equal(await status.textContent(), "Loading the next question…");
+    assert.equal(await quiz.host.locator("[data-screen=question]").count(), 0, "no question without its words");
+    release();
+    await quiz.waitFor("question");
+    assert.equal(await quiz.progress().textContent(), `Question 2 of ${STUCK_VP.length}`);
+    assert.equal(await eventually(() => quiz.host.evaluate((el) => el.shadowRoot.activeElement?.tagName ?? ""), /^H2$/), "H2");
+    for (const id of STUCK_VP.slice(1)) await quiz.answer(id);
+    await quiz.waitFor("result");
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 
   test("the result's code loads from a server that does not say application/wasm", async () => {
@@ -378,7 +413,7 @@ describe("a Chinese-speaking visitor", () => {
     await context.close();
   });
 
-  test("result texts from another release: the visitor keeps their answers, the console names the file, Try again fetches it afresh", async () => {
+  test("later texts from another release: the visitor keeps their answers, the console names the file, Try again fetches it afresh", async () => {
     const stale = await fromAnotherRelease("levels-quiz.en.report.bin");
     let deployed = false;
     let asked = 0;
@@ -391,18 +426,21 @@ describe("a Chinese-speaking visitor", () => {
     });
     const quiz = new Quiz(page);
     await quiz.start();
-    for (const id of STUCK_VP) await quiz.answer(id);
+    await quiz.answer(STUCK_VP[0]);
     await quiz.waitFor("unavailable");
     assert.ok(
       warnings.some((w) => /levels-quiz\.en\.report\.bin does not fit this quiz/.test(w)),
       warnings.join("\n"),
     );
     // The file that did not fit is not kept: asked ahead of time, again on reaching the
-    // result, and once the right one is deployed, Try again shows the result. (That
+    // second question, and once the right one is deployed, Try again shows it. (That
     // the asking again bypasses the HTTP cache is not visible through interception.)
     assert.equal(asked, 2);
     deployed = true;
     await quiz.host.locator("[data-screen=unavailable] button").click();
+    await quiz.waitFor("question");
+    assert.equal(await quiz.progress().textContent(), `Question 2 of ${STUCK_VP.length}`);
+    for (const id of STUCK_VP.slice(1)) await quiz.answer(id);
     await quiz.waitFor("result");
     assert.equal(asked, 3);
     await context.close();

@@ -35,7 +35,9 @@ pub use json::{Json, SyntaxError};
 pub use load::load_str;
 pub use load::{load, FORMAT, MAX_OPTIONS, MAX_QUESTIONS, MAX_WEIGHT};
 pub use model::*;
-pub use pack::{fill_report, lacks_report, pack, split_report, unpack, HEADER as PACK_HEADER};
+pub use pack::{
+    awaits_texts, fill_report, lacks_report, pack, split_report, unpack, HEADER as PACK_HEADER,
+};
 pub use quiz::{Action, LeadPlacement, Screen, Session};
 pub use score::{
     score, Answers, CauseFinding, CauseReport, Outcome, Profile, Report, Strength, MAX_PATTERNS,

@@ -25,7 +25,7 @@ pub const MAGIC: &[u8; 4] = b"LQC1";
 
 /// What the fields below look like. Bump it with any change to what `put` writes; the
 /// interface keys are fingerprinted on their own, as they change most often.
-const LAYOUT: &str = "layout 2: content, intro, ui, levels, questions, causes, verdicts, patterns, steps, terms, cta; report: causes, verdicts, terms, patterns, steps, levels, result and lead ui, cta";
+const LAYOUT: &str = "layout 3: content, intro, ui, levels, questions, causes, verdicts, patterns, steps, terms, cta; report: later questions, causes, verdicts, terms, patterns, steps, levels, result and lead ui, cta";
 
 /// [`MAGIC`], then FNV-1a (32 bits, little endian) over [`LAYOUT`] and every interface
 /// key in order. A file packed by another release (a stale CDN copy of a language
@@ -72,13 +72,20 @@ pub fn unpack(bytes: &[u8]) -> Option<Content> {
     (reader.ok && reader.bytes.is_empty() && references_hold(&content)).then_some(content)
 }
 
-/// The texts only a result (or the lead form) shows, in a fixed order: cause names and
-/// summaries, verdict headlines and bodies, term names and definitions, pattern texts,
-/// next-step titles and bodies, level names and taglines, the result's and the lead
-/// form's interface strings, and the call to action. The widget's download before the first question can leave them
+/// The texts no one reads before the first question is answered, in a fixed order:
+/// every later question's prompt, hint (when it has one) and option labels; then what
+/// only a result (or the lead form) shows: cause names and summaries, verdict headlines
+/// and bodies, term names and definitions, pattern texts, next-step titles and bodies,
+/// level names and taglines, the result's and the lead form's interface strings, and
+/// the call to action. The widget's download before the first question can leave them
 /// out (see [`split_report`]). A change here changes the format: bump [`LAYOUT`].
 fn report_texts(content: &mut Content) -> Vec<&mut String> {
     let mut texts = Vec::new();
+    for question in content.questions.iter_mut().skip(1) {
+        texts.push(&mut question.prompt);
+        texts.extend(&mut question.hint);
+        texts.extend(question.options.iter_mut().map(|choice| &mut choice.label));
+    }
     for cause in &mut content.causes {
         texts.extend([&mut cause.name, &mut cause.summary]);
     }
@@ -141,10 +148,11 @@ fn report_texts(content: &mut Content) -> Vec<&mut String> {
     texts
 }
 
-/// Content in two parts: the same content with every text only a result shows left
-/// empty (for [`pack`]: everything up to and through the questions), and those texts
-/// for [`fill_report`]: [`HEADER`], the content's id, version and language (whose
-/// texts they are), then the texts in their own order.
+/// Content in two parts: the same content with every text of [`report_texts`] left
+/// empty (for [`pack`]: the intro, the first question, and the ids, options and effects
+/// of every question, all a session needs to run and score), and those texts for
+/// [`fill_report`]: [`HEADER`], the content's id, version and language (whose texts
+/// they are), then the texts in their own order.
 pub fn split_report(content: &Content) -> (Content, Vec<u8>) {
     let mut quiz = content.clone();
     let mut out = Writer(HEADER.to_vec());
@@ -183,8 +191,17 @@ pub fn fill_report(content: &mut Content, report: &[u8]) -> bool {
     whole
 }
 
-/// Whether the texts only a result shows were left out ([`split_report`]). Checked on
-/// the verdict headlines, which checked content never leaves empty.
+/// Whether question `index` came without its texts ([`split_report`]): it shows once
+/// [`fill_report`] has put them back. Checked content never has an empty prompt.
+pub fn awaits_texts(content: &Content, index: usize) -> bool {
+    content
+        .questions
+        .get(index)
+        .is_some_and(|question| question.prompt.is_empty())
+}
+
+/// Whether the texts after the first question were left out ([`split_report`]).
+/// Checked on the verdict headlines, which checked content never leaves empty.
 pub fn lacks_report(content: &Content) -> bool {
     content
         .verdicts
@@ -617,8 +634,28 @@ mod tests {
         let (quiz, report) = split_report(&whole);
         assert!(lacks_report(&quiz));
         assert!(!lacks_report(&whole));
-        assert_eq!(quiz.questions, whole.questions);
         assert_eq!(quiz.intro, whole.intro);
+        // The first question is whole; the others keep what a session runs and scores
+        // on, and wait for their texts.
+        assert_eq!(quiz.questions[0], whole.questions[0]);
+        assert!(!awaits_texts(&quiz, 0));
+        for (index, (kept, original)) in quiz
+            .questions
+            .iter()
+            .zip(&whole.questions)
+            .enumerate()
+            .skip(1)
+        {
+            assert!(awaits_texts(&quiz, index) && !awaits_texts(&whole, index));
+            assert_eq!(kept.id, original.id);
+            assert_eq!(kept.hint.is_some(), original.hint.is_some());
+            assert_eq!(kept.options.len(), original.options.len());
+            for (choice, before) in kept.options.iter().zip(&original.options) {
+                assert_eq!((&choice.id, &choice.effect), (&before.id, &before.effect));
+                assert!(choice.label.is_empty());
+            }
+        }
+        assert!(!awaits_texts(&quiz, whole.questions.len()));
         // What the questions and the screens before them say stays; what only the
         // result and the lead form say goes with the report.
         let (before, after) = (&quiz.ui, &whole.ui);
@@ -645,7 +682,7 @@ mod tests {
         // The quiz part packs and unpacks like any content, and is much smaller.
         let packed = pack(&quiz);
         assert!(
-            packed.len() + 8_000 < pack(&whole).len(),
+            packed.len() + 11_000 < pack(&whole).len(),
             "{}",
             packed.len()
         );
@@ -670,6 +707,12 @@ mod tests {
         *bad_utf8.last_mut().unwrap() = 0xff;
         let mut target = quiz.clone();
         assert!(!fill_report(&mut target, &bad_utf8));
+        // Nor do the texts of a quiz of another shape (a question's hint more or less)
+        // under the same id and version: their count differs.
+        let mut other = content();
+        let hint = other.questions[4].hint.take();
+        other.questions[4].hint = hint.xor(Some("A hint.".to_owned()));
+        assert!(!fill_report(&mut target, &split_report(&other).1));
         // Another version's (or language's) texts do not fill this one.
         let mut other = content();
         other.version += 1;

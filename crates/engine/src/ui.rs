@@ -37,7 +37,8 @@ macro_rules! ui_strings {
 }
 
 ui_strings! {
-    /// Shown while the quiz loads.
+    /// Shown for the moment a question's texts are still arriving (the bundle's own
+    /// languages fetch those of every question after the first once it shows).
     loading,
     /// Progress line, e.g. "Question {current} of {total}".
     progress needs ["{current}", "{total}"],
@@ -129,7 +130,8 @@ ui_strings! {
     language_label,
     /// Shown for the moment the result screen's code is still arriving.
     later_loading,
-    /// Said when the result screen's code could not be fetched.
+    /// Said when what the next screen needs (a question's texts, the result screen's
+    /// code) could not be fetched.
     later_failed,
     /// Button fetching it again.
     later_retry,

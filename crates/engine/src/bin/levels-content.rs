@@ -29,8 +29,9 @@ COMMANDS:
     pack FILE OUT [REPORT]
         Checks a content file as `check` does and, when it is valid, writes it to
         OUT in the packed form the widget reads without checking it again (how
-        the bundle ships its languages). With REPORT, the texts only a result
-        shows go there instead of into OUT, so OUT is what the widget needs
+        the bundle ships its languages). With REPORT, the texts no one reads
+        before the first question is answered (the later questions' and the
+        result's) go there instead of into OUT, so OUT is what the widget needs
         before the first question and REPORT what it fetches after it.
 
 EXIT STATUS:
