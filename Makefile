@@ -43,6 +43,7 @@ dist: wasm-target rust-src wasm-bindgen wasm-split node-modules
 # ---- suites ------------------------------------------------------------------------
 
 lint: wasm-target
+	scripts/check-vendored-yew.sh
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	cargo clippy -p levels-quiz -p levels-check --features levels-quiz/split --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
@@ -74,8 +75,8 @@ size: dist node-modules
 # WHOLE_RUN_CEILING holds the whole run (the largest path, then the result's code and
 # that language's result texts), so code moved out of the early download cannot grow
 # unseen either.
-SIZE_CEILING := 94540
-WHOLE_RUN_CEILING := 132850
+SIZE_CEILING := 90430
+WHOLE_RUN_CEILING := 128740
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING) --whole-run $(WHOLE_RUN_CEILING)
