@@ -70,13 +70,15 @@ test-e2e: dist node-modules browser
 size: dist node-modules
 	node scripts/size-report.mjs
 
-# The bundle may not grow: gzip bytes on its largest path, at most this ceiling. Lower
-# it with every saving; it becomes the 90 KB target (make size) once that is met.
+# The bundle may not grow: gzip bytes on its largest path, at most this ceiling, which
+# is below the 90 KB target (make size) now that the bundle meets it: the headroom is
+# spent on purpose, by raising the ceiling with the change that needs it (never past
+# 90,000), not by accident. Lower it with every saving.
 # WHOLE_RUN_CEILING holds the whole run (the largest path, then the result's code and
-# that language's result texts), so code moved out of the early download cannot grow
+# that language's later texts), so code moved out of the early download cannot grow
 # unseen either.
-SIZE_CEILING := 90430
-WHOLE_RUN_CEILING := 128740
+SIZE_CEILING := 88170
+WHOLE_RUN_CEILING := 126460
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING) --whole-run $(WHOLE_RUN_CEILING)
