@@ -114,6 +114,19 @@ fn check_fragments(html: &str, fragments: &[&str]) {
     }
 }
 
+/// Asserts that `html` is the screen that waits for what the next one needs, saying
+/// `text` as a status.
+#[track_caller]
+fn check_waiting(html: &str, text: &str) {
+    check_fragments(
+        html,
+        &[
+            r#"data-screen="waiting" aria-busy="true""#,
+            &format!(r#"<p role="status" tabindex="-1" class="lq-lead">{text}</p>"#),
+        ],
+    );
+}
+
 fn answers(content: &Content, ids: &str) -> Shared<levels_engine::Outcome> {
     let ids: Vec<&str> = ids.split(',').collect();
     let answers = Answers::from_ids(content, &ids).unwrap();
@@ -381,16 +394,7 @@ async fn the_result_waits_for_its_code_and_offers_a_retry_when_it_cannot_come() 
     check_fragments(&html, &[r#"data-screen="result""#]);
 
     let html = finished_screen(&content, Later::Loading).await;
-    check_fragments(
-        &html,
-        &[
-            r#"data-screen="waiting" aria-busy="true""#,
-            &format!(
-                r#"<p role="status" tabindex="-1" class="lq-lead">{}</p>"#,
-                content.ui.later_loading
-            ),
-        ],
-    );
+    check_waiting(&html, &content.ui.later_loading);
     assert!(!html.contains("data-screen=\"result\""), "{html}");
 
     let html = finished_screen(&content, Later::Failed).await;
@@ -512,16 +516,7 @@ async fn a_language_files_later_question_waits_for_its_texts() {
     // Resumed on the third question before its texts came: a status saying they are
     // on their way, no question without words.
     let html = quiz(&early, Config::default(), resumed_on_question_3(&early)).await;
-    check_fragments(
-        &html,
-        &[
-            r#"data-screen="waiting" aria-busy="true""#,
-            &format!(
-                r#"<p role="status" tabindex="-1" class="lq-lead">{}</p>"#,
-                chinese.ui.loading
-            ),
-        ],
-    );
+    check_waiting(&html, &chinese.ui.loading);
     assert!(!html.contains(r#"data-screen="question""#), "{html}");
     assert!(
         !html.contains(&chinese.ui.later_loading),
