@@ -9,6 +9,11 @@
 //
 // Usage: node tests/bench/run.mjs [--runs N] [--warmup N] [--throttle RATE]
 //                                 [--doc PATH | --no-doc] [--json PATH] [--dist DIR]
+//                                 [--trace DIR]
+// --trace records a Chrome trace of every run into DIR (KIND-RUN.json, with the run's
+// marks beside it in KIND-RUN.marks.json) for tests/bench/trace-summary.mjs, which
+// says where the main thread's time went. Tracing slows the pages, so a traced run
+// writes no docs/benchmarks.md.
 // Needs `make dist` first (or --dist: another folder holding the bundle), and the npm
 // packages (npm ci).
 import { readFile, writeFile, mkdir } from "node:fs/promises";
@@ -24,7 +29,7 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 // ---- options -------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const args = { runs: 15, warmup: 1, throttle: 4, doc: join(repo, "docs/benchmarks.md"), json: null, dist: join(repo, "dist") };
+  const args = { runs: 15, warmup: 1, throttle: 4, doc: join(repo, "docs/benchmarks.md"), json: null, dist: join(repo, "dist"), trace: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -38,14 +43,19 @@ function parseArgs(argv) {
     else if (arg === "--no-doc") args.doc = null;
     else if (arg === "--dist") args.dist = resolve(value());
     else if (arg === "--json") args.json = resolve(value());
+    else if (arg === "--trace") args.trace = resolve(value());
     else if (arg === "-h" || arg === "--help") {
-      console.log("usage: node tests/bench/run.mjs [--runs N] [--warmup N] [--throttle RATE] [--doc PATH | --no-doc] [--json PATH] [--dist DIR]");
+      console.log(
+        "usage: node tests/bench/run.mjs [--runs N] [--warmup N] [--throttle RATE] [--doc PATH | --no-doc] [--json PATH] [--dist DIR] [--trace DIR]",
+      );
       process.exit(0);
     } else throw new Error(`unknown argument: ${arg}`);
   }
   for (const key of ["runs", "warmup", "throttle"]) {
     if (!Number.isInteger(args[key]) || args[key] < (key === "warmup" ? 0 : 1)) throw new Error(`--${key} needs a whole number`);
   }
+  // Traced times are not the benchmark's: they must not replace its document.
+  if (args.trace) args.doc = null;
   return args;
 }
 
@@ -86,7 +96,21 @@ const median = (values) => {
 
 // ---- one run -------------------------------------------------------------------------
 
-async function runOnce(browser, origin, kind, { throttle, probe, content }) {
+// What a trace records: the main thread's tasks (devtools.timeline), V8's compiling and
+// running of JavaScript and wasm, and the page's user timing (navigationStart).
+const TRACE_CATEGORIES = [
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "v8",
+  "v8.execute",
+  "disabled-by-default-v8.compile",
+  "blink",
+  "blink.user_timing",
+  "loading",
+  "toplevel",
+];
+
+async function runOnce(browser, origin, kind, { throttle, probe, content, trace }) {
   const spec = PAGES[kind];
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
@@ -110,6 +134,11 @@ async function runOnce(browser, origin, kind, { throttle, probe, content }) {
   await cdp.send("Network.enable");
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
   await page.addInitScript({ content: probe });
+  let tracing = false;
+  if (trace) {
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    tracing = true;
+  }
 
   try {
     await page.goto(origin + spec.path, { waitUntil: "commit" });
@@ -199,6 +228,12 @@ async function runOnce(browser, origin, kind, { throttle, probe, content }) {
     const sessionShift = sum(counted);
 
     const transitions = steps.map((s) => ({ from: s.from, to: s.to, ms: s.paintAt - s.clickAt, domMs: s.domAt - s.clickAt }));
+    if (trace) {
+      const name = join(trace.dir, `${kind}-${trace.run}`);
+      tracing = false;
+      await writeFile(`${name}.json`, await browser.stopTracing());
+      await writeFile(`${name}.marks.json`, JSON.stringify({ kind, path: spec.path, marks: end.marks, steps }, null, 2));
+    }
     return {
       kind,
       bytes,
@@ -226,6 +261,8 @@ async function runOnce(browser, origin, kind, { throttle, probe, content }) {
       errors: [...errors, ...end.errors],
     };
   } finally {
+    // A failed run's trace is dropped, so the next run can record its own.
+    if (tracing) await browser.stopTracing().catch(() => {});
     await context.close();
   }
 }
@@ -559,7 +596,9 @@ async function main() {
       let result = null;
       for (let attempt = 1; attempt <= 2 && !result; attempt++) {
         try {
-          result = await runOnce(browser, server.origin, kind, { throttle: args.throttle, probe, content });
+          const trace = args.trace ? { dir: args.trace, run: warmup ? `warmup${round}` : round - args.warmup + 1 } : null;
+          if (trace) await mkdir(trace.dir, { recursive: true });
+          result = await runOnce(browser, server.origin, kind, { throttle: args.throttle, probe, content, trace });
         } catch (error) {
           failures++;
           console.error(`bench: ${kind} round ${round} attempt ${attempt} failed: ${error.message.split("\n")[0]}`);
