@@ -76,7 +76,8 @@ const PAGES = {
   surveyjs: { label: "SurveyJS", path: "/pages/surveyjs.html" },
   floor: { label: "floor", path: "/pages/floor.html" },
 };
-// The pages whose loading is compared (the floor's is not a widget's).
+// The pages whose downloads and layout shifts are listed (the floor's load is a bound,
+// shown beside ours, not a widget's).
 const LOADED = ["ours", "surveyjs"];
 
 // ---- statistics ----------------------------------------------------------------------
@@ -342,7 +343,12 @@ function targets(s) {
   const t = s.surveyjs;
   return [
     { what: "Bytes until the first question", target: "at most 0.25x SurveyJS", value: `${ratio(o.bytes, t.bytes)}x`, met: o.bytes <= 0.25 * t.bytes },
-    { what: "First question interactive", target: "at most 0.5x SurveyJS", value: `${ratio(o.first, t.first)}x`, met: o.first <= 0.5 * t.first },
+    {
+      what: "First question interactive",
+      target: "at most 0.5x SurveyJS",
+      value: `${ratio(o.first, t.first)}x (floor ${ratio(s.floor.first, t.first)}x)`,
+      met: o.first <= 0.5 * t.first,
+    },
     { what: "Click to next question painted, p95, 4x throttled", target: "at most 16 ms", value: `${ms(o.step95)} ms (floor ${ms(s.floor.step95)} ms)`, met: o.step95 <= 16 },
     { what: "Layout shift while mounting", target: "zero (every run)", value: `${o.shiftMax.toFixed(4)} (max of ${o.runs} runs)`, met: o.shiftMax === 0 },
   ];
@@ -371,8 +377,9 @@ function consoleTable(s) {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ")).join("\n");
 }
 
-// What the floor page is compared on: its clicks (its loading is not a widget's).
-const FLOOR_METRICS = METRICS.filter((m) => ["step50", "step95"].includes(m.key));
+// What the floor page is shown beside ours on: its clicks, and how soon it shows
+// question 1 (with no intro screen before it and no wasm: a bound, not a widget's load).
+const FLOOR_METRICS = METRICS.filter((m) => ["first", "step50", "step95"].includes(m.key));
 
 function markdown({ s, args, env, startedAt, seconds, dist }) {
   const t = targets(s);
@@ -408,7 +415,8 @@ function markdown({ s, args, env, startedAt, seconds, dist }) {
     "",
     "The floor: the same question markup and stylesheet swapped by plain DOM calls",
     "(`tests/bench/pages/floor.js`), no framework and no wasm: what the browser itself takes",
-    "per click here, which no widget can beat:",
+    "per click here, which no widget can beat, and how soon it shows question 1 with no intro",
+    "screen to click through first:",
     "",
   );
   row("metric", "levels-quiz", "floor", "ours / floor");
@@ -489,11 +497,13 @@ function markdown({ s, args, env, startedAt, seconds, dist }) {
     "  SurveyJS makes no request for content; ours fetches the English quiz (`levels-quiz.en.bin`). The fontless stylesheet is SurveyJS's own variant",
     "  without its Open Sans `@font-face` rules (those load fonts from a font CDN; our widget uses",
     "  the page's font). Requests off 127.0.0.1 are aborted and would be reported.",
-    "- `floor.html`: the floor, for the clicks only. `floor.js` fetches `content/en.json` and",
+    "- `floor.html`: the floor. `floor.js` fetches `content/en.json` and",
     "  `styles/widget.css`, and builds our question screen's markup (`src/components/question.rs`)",
     "  in a shadow root with that stylesheet, with plain DOM calls; Next replaces the screen,",
     "  saves the answers to `localStorage` and focuses the new prompt, as the widget does. The",
-    "  probe finds its screens as it finds ours. Its bytes, load and memory are not compared.",
+    "  probe finds its screens as it finds ours. Its clicks, and its time to question 1 (no intro",
+    "  screen, no wasm, content and stylesheet fetched: what a page showing this question with",
+    "  plain DOM calls takes here), are shown beside ours; its bytes and memory are not compared.",
     "  Its stylesheet is the working tree's, ours the one inside the bundle under test.",
     "",
     "Every page is served the same way: `.js`, `.wasm`, `.css` and `.json` gzip-encoded (level 9)",
