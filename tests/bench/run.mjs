@@ -592,6 +592,7 @@ async function main() {
   });
   const results = [];
   let failures = 0;
+  if (args.trace) await mkdir(args.trace, { recursive: true });
   try {
     const env = await machine(browser);
     console.log(`bench: ${args.runs} runs per page (+${args.warmup} warm-up), CPU ${args.throttle}x, Chromium ${env.chromium}, ${env.nproc} CPUs`);
@@ -604,10 +605,9 @@ async function main() {
     }
     for (const { kind, warmup, round } of order) {
       let result = null;
+      const trace = args.trace ? { dir: args.trace, run: warmup ? `warmup${round}` : round - args.warmup + 1 } : null;
       for (let attempt = 1; attempt <= 2 && !result; attempt++) {
         try {
-          const trace = args.trace ? { dir: args.trace, run: warmup ? `warmup${round}` : round - args.warmup + 1 } : null;
-          if (trace) await mkdir(trace.dir, { recursive: true });
           result = await runOnce(browser, server.origin, kind, { throttle: args.throttle, probe, content, trace });
         } catch (error) {
           failures++;
