@@ -1,11 +1,10 @@
 //! Prepares what the wasm embeds, in OUT_DIR:
 //!
 //! - `en.bin`: the English quiz (`content/en.json`) checked by the engine's loader and
-//!   packed ([`levels_engine::pack`]), and the texts after the first question, split off
-//!   into `en.report.bin` ([`levels_engine::split_report`]). Broken content fails the
-//!   build with every problem listed. Only builds without the `split` feature (native
-//!   and browser unit tests) link these in; the bundle ships every language as its own
-//!   file (`scripts/build-bundle.sh`).
+//!   packed whole ([`levels_engine::pack`]). Broken content fails the build with every
+//!   problem listed. Only builds without the `split` feature (native and browser unit
+//!   tests) link it in; the bundle ships every language as its own files
+//!   (`scripts/build-bundle.sh`).
 //! - `widget.css` and `result.css`: the two stylesheets (the result's ships with the
 //!   result's code) minified: comments and the whitespace next to `{`, `}`, `;`, `,`
 //!   and after `:` dropped; text inside quotes copied as is.
@@ -32,11 +31,7 @@ fn main() {
         Ok(content) => content,
         Err(err) => panic!("build.rs: content/en.json is not valid:\n{err}"),
     };
-    // The result's texts in their own file, as the bundle's language files have them
-    // (src/finish.rs puts them back).
-    let (quiz, report) = levels_engine::split_report(&content);
-    write(&out.join("en.bin"), &levels_engine::pack(&quiz));
-    write(&out.join("en.report.bin"), &report);
+    write(&out.join("en.bin"), &levels_engine::pack(&content));
     for sheet in ["widget.css", "result.css"] {
         write(
             &out.join(sheet),

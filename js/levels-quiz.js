@@ -20,7 +20,8 @@ const CHECK_URL = new URL("./levels-quiz-check.js", import.meta.url);
 const CHECK_WASM_URL = new URL("./levels-quiz-check_bg.wasm", import.meta.url);
 // Attributes whose change needs new content: the widget is mounted afresh.
 const CONTENT_ATTRIBUTES = ["content", "lang"];
-// Attributes the running widget re-reads (see src/config.rs).
+// Attributes the running widget re-reads: exactly those `Config::from_attributes`
+// (src/config.rs) reads, which tests/invariants.rs checks.
 const LIVE_ATTRIBUTES = [
   "cta-href",
   "cta-label",
@@ -125,7 +126,7 @@ function chooseLanguage(host) {
 
 async function fetchFile(url, label, read) {
   try {
-    const response = await fetch(url, { credentials: "omit" });
+    const response = await Services.request(url);
     if (!response.ok) {
       return { error: `${label} could not be loaded (HTTP ${response.status})` };
     }
@@ -185,7 +186,7 @@ async function bundledContent(language) {
     console.warn(`<${TAG}>: the ${language.name} quiz does not match this version of levels-quiz; showing ${fallback.name}`);
     return bundledContent(fallback);
   }
-  return { bytes: file.bytes, report: url(".report.bin"), language };
+  return { bytes: file.bytes, resultTexts: url(".result.bin"), language };
 }
 
 // The element's content, ready for `mount`: an inline <script type="application/json">
@@ -280,7 +281,7 @@ class LevelsQuizElement extends HTMLElement {
         const setup = {
           languages: content.own ? [] : LANGUAGES,
           language: (content.language ?? language).code,
-          report: content.report ?? null,
+          resultTexts: content.resultTexts ?? null,
         };
         this.#widget = mount(root, this, content.bytes, content.problems, content.error, setup);
         this.setAttribute("data-lq-state", "ready");

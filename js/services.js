@@ -26,8 +26,7 @@ export class Services {
   // Every mounted widget's services (one per element; a remount replaces its entry),
   // for the fallback after a crash.
   static #live = new Map();
-  // The bundle's files fetched so far (Services.file): URL -> promise, or null for one
-  // that arrived but did not fit (Services#forgetFile), fetched again past the cache.
+  // The bundle's files fetched so far (Services.file): URL -> promise.
   static #files = new Map();
   // Stylesheets added after the widget's own (the result's): CSS text -> one
   // constructed sheet, shared by every widget on the page.
@@ -63,12 +62,12 @@ export class Services {
   }
 
   // Dispatches `levels-quiz:<name>` on the host (bubbling and composed, so a listener
-  // on the document hears it) and, when the `analytics` attribute is on at that
-  // moment, pushes `{ event: analyticsName, ...fields }` to window.dataLayer.
+  // on the document hears it) and, unless `analyticsName` is empty (the Rust side
+  // decides, from the `analytics` attribute), pushes `{ event: analyticsName, ...fields }`
+  // to window.dataLayer.
   emit(name, detail, analyticsName, fields) {
     this.host.dispatchEvent(new CustomEvent(`levels-quiz:${name}`, { bubbles: true, composed: true, detail }));
-    const flag = this.host.getAttribute("analytics");
-    if (!analyticsName || flag === null || !["", "on", "true", "yes"].includes(flag.trim().toLowerCase())) return;
+    if (!analyticsName) return;
     try {
       window.dataLayer?.push?.({ event: analyticsName, ...fields });
     } catch {
@@ -162,42 +161,38 @@ export class Services {
     return url.href;
   }
 
-  // A file of the bundle as bytes, or null (offline, 404, blocked).
-  async fetchBytes(url) {
-    return (await Services.file(url)).bytes ?? null;
+  // Every request the element and its widgets make goes through here, with one
+  // credentials policy: "same-origin", what the browser also uses for the wasm files
+  // (wasm-bindgen's loader and the chunk's loader call fetch with its defaults). A
+  // staging site behind a login cookie serves the bundle's files, and no other origin
+  // (a CDN, the lead form's endpoint) ever receives the visitor's cookies.
+  static request(url, init = {}) {
+    return fetch(url, { ...init, credentials: "same-origin" });
+  }
+
+  // A file of the bundle as bytes, or null (offline, 404, blocked); with `reload`,
+  // past the browser's cache.
+  async fetchBytes(url, reload) {
+    return (await Services.file(url, reload)).bytes ?? null;
   }
 
   // A file of the bundle (a language's quiz or its result texts): { bytes }, or
   // { error } saying why not. Fetched once per page and shared by every element; a
-  // failure is not kept, so the next element (or "Try again") asks again.
-  static file(url) {
+  // failure is not kept, so the next element (or "Try again") asks again. `reload`
+  // (a copy that did not fit this release) fetches it afresh past the browser's cache,
+  // and the elements that ask after that share the fresh copy.
+  static file(url, reload = false) {
     let file = Services.#files.get(url);
-    if (!file) {
-      // null: the last copy did not fit (forgetFile), so this one goes past the cache,
-      // and so does the next if this fetch fails.
-      const stale = file === null;
-      // Credentials as for the script and the wasm: a staging site behind a login
-      // cookie serves these too.
-      file = fetch(url, stale ? { cache: "reload" } : undefined)
+    if (!file || reload) {
+      file = Services.request(url, reload ? { cache: "reload" } : {})
         .then(async (response) =>
           response.ok ? { bytes: new Uint8Array(await response.arrayBuffer()) } : { error: `HTTP ${response.status}` },
         )
         .catch((error) => ({ error: String(error?.message ?? error) }));
-      file.then(
-        ({ error }) =>
-          error !== undefined &&
-          Services.#files.get(url) === file &&
-          (stale ? Services.#files.set(url, null) : Services.#files.delete(url)),
-      );
+      file.then(({ error }) => error !== undefined && Services.#files.get(url) === file && Services.#files.delete(url));
       Services.#files.set(url, file);
     }
     return file;
-  }
-
-  // A file of the bundle that arrived but does not fit (another release's, from a
-  // stale cache) is dropped, so asking again ("Try again") fetches it afresh.
-  forgetFile(url) {
-    Services.#files.set(url, null);
   }
 
   // After the frame that shows what was just rendered (the next animation frame),
@@ -272,7 +267,7 @@ export class Services {
     const form = new FormData();
     for (let i = 0; i + 1 < fields.length; i += 2) form.append(fields[i], fields[i + 1]);
     try {
-      return (await fetch(url, { method: "POST", body: form, mode: "cors" })).ok;
+      return (await Services.request(url, { method: "POST", body: form, mode: "cors" })).ok;
     } catch {
       return false;
     }

@@ -2,12 +2,13 @@
 # Builds the embeddable bundle into OUT_DIR:
 #   levels-quiz.js            one ES module: wasm-bindgen's glue + the <levels-quiz> element
 #   levels-quiz_bg.wasm       the widget
-#   levels-quiz-later.wasm    scoring, the result screen and the lead form (src/later.rs),
-#                             split off by wasm-split-cli and fetched once the first
-#                             question has been painted
-#   levels-quiz.<lang>.bin    each language's quiz (English too), checked and packed,
-#                             without the result's texts: levels-quiz.<lang>.report.bin,
-#                             fetched with the chunk. A visitor downloads one language.
+#   levels-quiz-result.wasm   the result's code: scoring, the result screen and the lead
+#                             form (src/chunk.rs), split off by wasm-split-cli and
+#                             fetched once the first question has been painted
+#   levels-quiz.<lang>.bin    each language's quiz (English too), checked and packed:
+#                             the intro and every question. The result's texts are in
+#                             levels-quiz.<lang>.result.bin, fetched with the result's
+#                             code. A visitor downloads one language.
 #   levels-quiz-check.js      the content checker (crates/check), which the element
 #   levels-quiz-check_bg.wasm imports only for a marketer's own content file
 # Usage: scripts/build-bundle.sh [--release] OUT_DIR
@@ -26,7 +27,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-# `split` marks the deferred code's entry points (src/later.rs) and links the widget's
+# `split` marks the result code's entry points (src/chunk.rs) and links the widget's
 # wasm with --emit-relocs (build.rs), which wasm-split-cli reads to find what only
 # those entry points reach.
 # Release builds also rebuild the standard library for this bundle (`-Z build-std`,
@@ -45,6 +46,12 @@ export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # sources are named from their crate folder on; with no panic locations, std names
 # none), so the bundle is the same from any machine. The flags apply to this build
 # only, not to the native ones.
+# Why rebuilding std is safe with this toolchain: the sources are rustup's rust-src
+# component of the very toolchain that compiles them (`make rust-src` adds it to the
+# active toolchain, and rustup upgrades both together), so the std we link is the one
+# the compiler ships, built with our flags; build-std is a cargo feature the Rust
+# project tests on every nightly for its own targets, and the widget's tests (browser
+# unit tests excepted, which use the prebuilt std) all run against this release build.
 # (Cargo reads CARGO_ENCODED_RUSTFLAGS instead of RUSTFLAGS, so the caller's RUSTFLAGS
 # come first in it.)
 rustflags=()
@@ -75,20 +82,12 @@ trap 'rm -rf "$work"' EXIT
 # (release) wasm-opt IN OUT. -Os, not -Oz: more bytes raw (main wasm +2.3 KB, chunk
 # +1.0 KB) but fewer gzipped (-139 B, -40 B), which is what the visitor downloads.
 # --converge repeats it until nothing shrinks (about 0.5 KB gzip); the target
-# features section is only read by tools.
-# Two promises let it fold more (main wasm -0.8 KB gzip), both true of these modules:
-# - --low-memory-unused: nothing lives in the first 1 KB of memory. The linker puts
-#   the stack first (it grows down from 1 MB toward 0) and the data above it, so
-#   that 1 KB is reached only by an overflow of the whole stack; an address plus a
-#   constant can then become a load's offset.
-# - --ignore-implicit-traps: no load or store is out of bounds and no division traps.
-#   Rust checks those itself and panics (an explicit trap, which stays), so a load
-#   whose value is unused may go, and loads may move.
-# scripts/low-memory.mjs checks the first promise on each wasm's data segments.
+# features section is only read by tools. No flag that lets wasm-opt assume a load,
+# store or division never traps (--ignore-implicit-traps), nor that low memory is
+# unused: the crash guard (js/levels-quiz.js) relies on every trap happening.
 optimize() {
   if [ "$profile" = release ]; then
-    node scripts/low-memory.mjs "$1"
-    wasm-opt -Os --converge --low-memory-unused --ignore-implicit-traps \
+    wasm-opt -Os --converge \
       --strip-debug --strip-producers --strip-target-features \
       --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
@@ -110,11 +109,24 @@ bindgen() {
 # lands on the one bundled module below (not a second copy of the glue).
 wasm-split-cli "$built/levels_quiz.wasm" "$work/split" --out-name bundle
 chunks=$(cd "$work/split" && ls ./*.wasm)
-if [ "$chunks" != $'./bundle.wasm\n./split_later.wasm' ]; then
-  echo "build-bundle: wasm-split-cli made other modules than bundle.wasm and split_later.wasm:" $chunks >&2
+if [ "$chunks" != $'./bundle.wasm\n./split_result.wasm' ]; then
+  echo "build-bundle: wasm-split-cli made other modules than bundle.wasm and split_result.wasm:" $chunks >&2
   echo "build-bundle: ship and name each one here" >&2
   exit 1
 fi
+# Every entry point of the result's code (the list in src/chunk.rs's `entry_points!`)
+# must be in the chunk, exported for its loader: one that is not could never be fetched.
+entry_points=$(grep -oE '^ +fn [a-z_]+_in_chunk /' src/chunk.rs | awk '{ print $2 }')
+if [ -z "$entry_points" ]; then
+  echo "build-bundle: found no entry points in src/chunk.rs; update this script" >&2
+  exit 1
+fi
+for name in $entry_points; do
+  if ! grep -qaE "__wasm_split_00result00_export_[0-9a-f]+_${name}" "$work/split/split_result.wasm"; then
+    echo "build-bundle: the chunk does not export the entry point $name (src/chunk.rs)" >&2
+    exit 1
+  fi
+done
 # replace FILE FROM TO: FROM must be on exactly one line of FILE (the generated code
 # this script patches must still look as it expects).
 replace() {
@@ -128,7 +140,7 @@ replace() {
 }
 loader="$work/split/__wasm_split.js"
 # The chunk keeps the bundle's name.
-replace "$loader" '"./split_later.wasm"' '"./levels-quiz-later.wasm"'
+replace "$loader" '"./split_result.wasm"' '"./levels-quiz-result.wasm"'
 # It loads like the main wasm does: streaming when the server says application/wasm,
 # from the bytes otherwise (many servers do not). (Debug builds wrap the call in a
 # checker of their own, so only the call is matched.)
@@ -149,7 +161,7 @@ async function instantiateChunk(response, imports) {
 JS
   cat "$loader"
 } > "$work/__wasm_split.js"
-optimize "$work/split/split_later.wasm" "$work/levels-quiz-later.wasm"
+optimize "$work/split/split_result.wasm" "$work/levels-quiz-result.wasm"
 # The chunk links to the main module's function table, which wasm-bindgen would drop.
 bindgen "$work/split/bundle.wasm" levels-quiz --keep-lld-exports
 bindgen "$built/levels_check.wasm" levels-quiz-check
@@ -175,13 +187,13 @@ done
 # Every call into the wasm goes through the element's crash guard (guardExports).
 replace "$glue" 'wasm = instance.exports;' 'wasm = guardExports(instance.exports);'
 mkdir -p "$out"
-# Every language, checked and packed (a broken file stops the build): what the widget
-# needs before the first question, and the result's texts, which it fetches with the
-# deferred chunk.
+# Every language, checked and packed (a broken file stops the build): the intro and
+# every question, and the result's texts, which the widget fetches with the result's
+# code.
 for file in content/*.json; do
   code=$(basename "$file" .json)
   cargo run --quiet -p levels-engine --bin levels-content -- pack "$file" \
-    "$out/levels-quiz.$code.bin" "$out/levels-quiz.$code.report.bin"
+    "$out/levels-quiz.$code.bin" "$out/levels-quiz.$code.result.bin"
 done
 # The manifest, with the header every file of this release starts with (magic and
 # layout fingerprint), so the element can tell a file from another release.
@@ -206,5 +218,5 @@ esbuild --bundle --format=esm --log-level=warning "${minify[@]}" \
   --banner:js='//# allFunctionsCalledOnLoad' "$work/bundle.js" --outfile="$out/levels-quiz.js"
 esbuild --bundle --format=esm --log-level=warning "${minify[@]}" \
   "$work/levels-quiz-check.js" --outfile="$out/levels-quiz-check.js"
-cp "$work/levels-quiz_bg.wasm" "$work/levels-quiz-later.wasm" "$work/levels-quiz-check_bg.wasm" "$out/"
+cp "$work/levels-quiz_bg.wasm" "$work/levels-quiz-result.wasm" "$work/levels-quiz-check_bg.wasm" "$out/"
 cp embed-example.html "$out/embed-example.html"

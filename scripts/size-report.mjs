@@ -3,11 +3,11 @@
 // question is shown. Every file in dist/ except the example pages (*.html) is listed:
 // levels-quiz.js and levels-quiz_bg.wasm (the CSS is packed into the wasm), the
 // language files levels-quiz.<lang>.bin (each language's quiz) and
-// levels-quiz.<lang>.report.bin (its result texts), the content checker
-// levels-quiz-check.js + levels-quiz-check_bg.wasm, and levels-quiz-later.wasm (scoring,
-// the result screen and the lead form), which the widget fetches only once the first
-// question is on screen with the language's report: they are reported (the whole-run
-// path) but not budgeted.
+// levels-quiz.<lang>.result.bin (its result texts), the content checker
+// levels-quiz-check.js + levels-quiz-check_bg.wasm, and levels-quiz-result.wasm (the
+// result's code: scoring, the result screen and the lead form), which the widget fetches
+// only once the first question is on screen, with the language's result texts: they are
+// reported (the whole-run path) but not budgeted.
 //
 // A visitor fetches one language file, the checker only on a page whose marketer gave
 // the element a content file of their own. So the totals are per path: each language's
@@ -19,8 +19,8 @@
 // For each file: raw bytes, gzip (level 9) and brotli (quality 11, the maximum),
 // computed with node's zlib, so the figures are deterministic for a given build.
 //
-// Target: the gzip total at most 90 KB, with KB = 1000 bytes (strict: 90,000 bytes,
-// not 92,160). The budget this run enforces is the target unless --budget gives
+// Target: the gzip total at most 104 KB (0.25x SurveyJS's 416 KB), with KB = 1000
+// bytes (strict: 104,000 bytes, not 106,496). The budget this run enforces is the target unless --budget gives
 // another: `make test` passes the bundle's current ceiling (Makefile SIZE_CEILING),
 // so the bundle cannot grow while it is still above the target, and the report says
 // how far from the target it is. Exit code 1 when over budget, 2 when dist/ is
@@ -32,7 +32,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-export const BUDGET_GZIP_BYTES = 90 * 1000;
+export const BUDGET_GZIP_BYTES = 104 * 1000;
 /** The size target (gzip bytes, every language path). */
 export const TARGET_GZIP_BYTES = BUDGET_GZIP_BYTES;
 
@@ -79,23 +79,23 @@ export function languageOf(name) {
 /** The content checker's files, fetched only for a marketer's own content. */
 export const isChecker = (name) => name.startsWith("levels-quiz-check");
 
-/** The code only the result needs (src/later.rs), fetched once the first question shows. */
-export const isLater = (name) => name === "levels-quiz-later.wasm";
+/** The result's code (src/chunk.rs), fetched once the first question shows. */
+export const isResultCode = (name) => name === "levels-quiz-result.wasm";
 
-/** levels-quiz.zh-CN.report.bin -> "zh-CN": a language's result texts, fetched with the code above. */
-export function reportOf(name) {
-  return name.match(/^levels-quiz\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.report\.bin$/)?.[1] ?? null;
+/** levels-quiz.zh-CN.result.bin -> "zh-CN": a language's result texts, fetched with the code above. */
+export function resultTextsOf(name) {
+  return name.match(/^levels-quiz\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.result\.bin$/)?.[1] ?? null;
 }
 
 /** When a visitor's browser fetches a file, in words (the reports' "fetched" column). */
 const fetched = (f) =>
   f.language
     ? `only for ${f.language}`
-    : f.report
-      ? `only for ${f.report}, after the first question`
+    : f.resultTexts
+      ? `only for ${f.resultTexts}, after the first question`
       : f.checker
         ? "only for own content"
-        : f.later
+        : f.resultCode
           ? "after the first question"
           : "always";
 
@@ -122,14 +122,14 @@ export function reportFiles(entries, budget = BUDGET_GZIP_BYTES) {
     .map((e) => ({
       file: e.file,
       language: languageOf(e.file),
-      report: reportOf(e.file),
+      resultTexts: resultTextsOf(e.file),
       checker: isChecker(e.file),
-      later: isLater(e.file),
+      resultCode: isResultCode(e.file),
       ...sizes(e.body),
     }))
     .map((f) => ({ ...f, fetched: fetched(f) }));
   const pick = ({ raw, gzip, brotli }) => ({ raw, gzip, brotli });
-  const always = files.filter((f) => !f.language && !f.report && !f.checker && !f.later);
+  const always = files.filter((f) => !f.language && !f.resultTexts && !f.checker && !f.resultCode);
   const base = always.reduce((t, f) => add(t, pick(f)), ZERO);
   const baseFiles = always.map((f) => f.file);
   const languages = files.filter((f) => f.language);
@@ -140,10 +140,10 @@ export function reportFiles(entries, budget = BUDGET_GZIP_BYTES) {
   const worst = paths.reduce((a, b) => (b.gzip > a.gzip ? b : a));
   // The whole run: a language's path, then the result's code and that language's
   // texts; the largest of them.
-  if (files.some((f) => f.later)) {
+  if (files.some((f) => f.resultCode)) {
     const runs = paths.map((p) => {
-      const later = files.filter((f) => f.later || (f.report !== null && f.report === p.language));
-      return { language: p.language, files: [...p.files, ...later.map((f) => f.file)], ...later.reduce((t, f) => add(t, pick(f)), pick(p)) };
+      const after = files.filter((f) => f.resultCode || (f.resultTexts !== null && f.resultTexts === p.language));
+      return { language: p.language, files: [...p.files, ...after.map((f) => f.file)], ...after.reduce((t, f) => add(t, pick(f)), pick(p)) };
     });
     const largest = runs.reduce((a, b) => (b.gzip > a.gzip ? b : a));
     paths.push({ path: "whole-run", budgeted: false, ...largest });

@@ -1,20 +1,21 @@
 //! The quiz: holds the one reducer, and runs every side effect (restoring, saving,
-//! events, fetching the deferred code) through the [`Platform`]; the end of a run's own
-//! (the lead post, the CTA) are in `finish`.
+//! events, fetching the result's code) through the [`Platform`]; the end of a run's own
+//! (the lead post, the CTA) are in `ending`.
 
 use levels_engine::{
-    awaits_texts, decode_link, decode_progress, encode_progress, Action, Content, Screen,
+    decode_link, decode_progress, encode_progress, lacks_result_texts, Action, Answers, Content,
+    Screen,
 };
 use yew::prelude::*;
 
+use crate::chunk::{self, Chunk};
 use crate::components::{popup, screens, PopupProps, ScreensProps};
 use crate::config::{Config, Language, Mode};
-use crate::finish::Finish;
-use crate::later::{self, Later};
+use crate::ending::Ending;
 use crate::lead::{LeadDraft, LeadStatus};
-use crate::platform::{Platform, WidgetEvent};
+use crate::platform::{Platform, QuizEvent};
 use crate::shared::Shared;
-use crate::state::{Change, QuizState};
+use crate::state::{needs_chunk, Change, QuizState};
 
 /// Props of [`Quiz`].
 #[derive(Properties, Clone, PartialEq)]
@@ -73,6 +74,29 @@ fn initial_state(props: &QuizProps) -> (QuizState, bool) {
     (state, from_link)
 }
 
+/// Fetches the result's code and, for a language file of the bundle, the result's
+/// texts side by side; the chunk as it then stands.
+async fn fetch_chunk(content: Shared<Content>, platform: Shared<dyn Platform>) -> Chunk {
+    // Asked for first, so both travel at once.
+    let texts = lacks_result_texts(&content).then(|| platform.fetch_result_texts());
+    if chunk::fetch().await.is_err() {
+        return Chunk::Failed;
+    }
+    let Some(texts) = texts else {
+        return Chunk::Arrived(content);
+    };
+    let Some(bytes) = texts.await else {
+        return Chunk::Failed;
+    };
+    match chunk::with_result_texts(&content, &bytes) {
+        Some(whole) => Chunk::Arrived(whole),
+        None => {
+            platform.result_texts_mismatch();
+            Chunk::Failed
+        }
+    }
+}
+
 /// The quiz for loaded content: one reducer, one screen at a time, inline or in a
 /// dialog. The state lives here, above the layout, so switching `mode` keeps it.
 #[component]
@@ -84,20 +108,19 @@ pub fn Quiz(props: &QuizProps) -> Html {
     });
     // A shared link was opened (readable or not): in popup mode, show it at once.
     let from_link = initial.1;
-    let later = state.later;
     let content = props.content.clone();
     let platform = props.platform.clone();
     let screen = state.session.screen();
 
-    // Scored once every question is answered and the scoring code has arrived.
-    let outcome = use_memo((state.session.answers().to_vec(), later), {
-        let content = content.clone();
-        move |(answers, later)| {
-            levels_engine::Answers::from_partial(&content, answers)
-                .and_then(|answers| later::outcome(*later, &content, &answers))
+    // Scored once every question is answered and the chunk has arrived.
+    let outcome = use_memo(
+        (state.session.answers().to_vec(), state.chunk.clone()),
+        move |(answers, chunk)| {
+            Answers::from_partial(chunk.content()?, answers)
+                .and_then(|answers| chunk::score(chunk, &answers))
                 .map(Shared::new)
-        }
-    });
+        },
+    );
 
     // Attribute changes that reach into the session.
     {
@@ -133,78 +156,43 @@ pub fn Quiz(props: &QuizProps) -> Html {
         );
     }
 
-    // The result screen's and lead form's code is fetched once a question has been
-    // painted and the page is idle (at once when the result or the lead form needs it:
-    // a shared result, a resumed last step), never before the first question. A fetch
-    // ahead of time that fails is tried again on arriving where the code is needed; a
-    // failure there shows "Try again", which fetches once more. The texts after the
-    // first question come with it: a language's in its `.report.bin`, which the
-    // chunk's code fetches, so a language file's later questions need it too (resumed
-    // on one, the fetch still waits for it to be in sight: in popup mode, for the
-    // dialog to open).
-    let needed = match screen {
-        Screen::Intro => false,
-        Screen::Question(index) => awaits_texts(&content, index),
-        Screen::Lead | Screen::Result => true,
-    };
-    let at_once = matches!(screen, Screen::Lead | Screen::Result);
-    let fetch_later = {
+    // The result's code and texts are fetched once a question has been painted and the
+    // page is idle (at once on the lead form or the result: a shared result, a resumed
+    // last step), never before the first question. The reducer says when
+    // (`Chunk::NotAsked`: at first, after "Try again", or on arriving at the end after
+    // a fetch ahead of time failed); this effect only fetches.
+    {
         let state = state.clone();
         let content = content.clone();
         let platform = platform.clone();
-        Callback::from(move |()| {
-            state.dispatch(Change::Later(Later::Loading));
-            let failed = if needed { Later::Failed } else { Later::Missed };
-            let fetch = {
+        let due = state.chunk == Chunk::NotAsked && screen != Screen::Intro;
+        let at_once = needs_chunk(screen);
+        use_effect_with(due, move |due| {
+            if !*due {
+                return;
+            }
+            state.dispatch(Change::Chunk(Chunk::Fetching));
+            let page = platform.clone();
+            let fetch = Callback::from(move |()| {
                 let (state, content, platform) = (state.clone(), content.clone(), platform.clone());
-                Callback::from(move |()| {
-                    let (state, content, platform) =
-                        (state.clone(), content.clone(), platform.clone());
-                    yew::platform::spawn_local(async move {
-                        if later::fetch().await.is_err() {
-                            state.dispatch(Change::Later(failed));
-                            return;
-                        }
-                        later::fill(
-                            &content,
-                            &platform,
-                            Callback::from(move |filled: Option<Shared<Content>>| {
-                                state.dispatch(match filled {
-                                    Some(filled) => Change::Arrived(filled),
-                                    None => Change::Later(failed),
-                                })
-                            }),
-                        );
-                    });
-                })
-            };
+                yew::platform::spawn_local(async move {
+                    state.dispatch(Change::Chunk(fetch_chunk(content, platform).await));
+                });
+            });
             if at_once {
                 fetch.emit(());
             } else {
-                platform.after_paint(fetch);
-            }
-        })
-    };
-    {
-        let fetch_later = fetch_later.clone();
-        let state = state.clone();
-        let due = later == Later::Idle || (needed && later == Later::Missed);
-        use_effect_with((screen, due), move |(screen, due)| {
-            if *due && *screen != Screen::Intro {
-                fetch_later.emit(());
-            } else if later == Later::Failed && !needed {
-                // Left the screen that failed (starting over, say): the next arrival
-                // tries once more by itself.
-                state.dispatch(Change::Later(Later::Missed));
+                page.after_paint(fetch);
             }
         });
     }
 
     // Each new screen, once the visitor has acted, takes focus at its heading (not on
-    // a fresh page load: the page's own reading order comes first there).
-    // A screen waiting for its code or texts counts as a screen of its own, and so does
-    // the message that they could not be fetched.
-    let waiting = (needed && later != Later::Ready).then_some(later == Later::Failed);
+    // a fresh page load: the page's own reading order comes first there). A screen
+    // waiting for the result's code counts as a screen of its own, and so does the
+    // message that it could not be fetched.
+    let waiting = (needs_chunk(screen) && state.chunk.content().is_none())
+        .then_some(state.chunk == Chunk::Failed);
     {
         let platform = platform.clone();
         // "Try again" is the visitor acting too (on a shared result, their first act).
@@ -235,7 +223,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
         let outcome = (*outcome).clone();
         use_effect_with((screen, outcome.is_some()), move |(screen, _)| {
             if let (Screen::Result, Some(outcome)) = (screen, outcome) {
-                later::complete(&platform, &content, &outcome);
+                chunk::complete(&platform, &content, &outcome);
             }
         });
     }
@@ -246,10 +234,10 @@ pub fn Quiz(props: &QuizProps) -> Html {
         let content = content.clone();
         Callback::from(move |action: Action| {
             match &action {
-                Action::Start => platform.emit(&content, &WidgetEvent::Start),
+                Action::Start => platform.emit(&content, &QuizEvent::Start),
                 Action::Choose { question, option } => platform.emit(
                     &content,
-                    &WidgetEvent::Answer {
+                    &QuizEvent::Answer {
                         question: *question,
                         option: *option,
                     },
@@ -260,11 +248,11 @@ pub fn Quiz(props: &QuizProps) -> Html {
         })
     };
 
-    let finish = (*outcome).clone().and_then(|outcome| {
-        Some(Finish {
-            answers: levels_engine::Answers::from_partial(&content, state.session.answers())?,
+    let ending = (*outcome).clone().and_then(|outcome| {
+        Some(Ending {
+            answers: Answers::from_partial(&content, state.session.answers())?,
             outcome,
-            content: state.whole.clone()?,
+            content: state.chunk.content()?.clone(),
             config: props.config.clone(),
             platform: platform.clone(),
             lead_draft: state.lead_draft.clone(),
@@ -282,15 +270,14 @@ pub fn Quiz(props: &QuizProps) -> Html {
     });
 
     let shown = ScreensProps {
-        // Every text, once they came (the same quiz otherwise).
-        content: state.whole.clone().unwrap_or_else(|| content.clone()),
+        content: content.clone(),
         session: state.session.clone(),
         link_error: state.link_error,
-        finish,
-        later,
-        on_retry_later: {
+        ending,
+        chunk_failed: state.chunk == Chunk::Failed,
+        on_retry: {
             let state = state.clone();
-            fetch_later.reform(move |()| state.dispatch(Change::Retry))
+            Callback::from(move |()| state.dispatch(Change::Retry))
         },
         languages: props.languages.clone(),
         platform: platform.clone(),

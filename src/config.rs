@@ -75,21 +75,6 @@ impl std::fmt::Display for Warning {
     }
 }
 
-/// Every attribute the element reads.
-pub const ATTRIBUTES: &[&str] = &[
-    "content",
-    "lang",
-    "cta-href",
-    "cta-label",
-    "theme",
-    "mode",
-    "persist",
-    "share",
-    "lead",
-    "lead-action",
-    "analytics",
-];
-
 impl Config {
     /// Reads the configuration through `get` (an attribute lookup), with a warning
     /// for each value that was not understood.

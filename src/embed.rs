@@ -14,7 +14,7 @@ use yew::{AppHandle, Callback, Renderer};
 use crate::app::{Quiz, QuizProps};
 use crate::components::{ErrorPanel, ErrorPanelProps, ErrorText};
 use crate::config::{Config, Language};
-use crate::platform::{FinishEvent, Finishing, Platform, WidgetEvent};
+use crate::platform::{EndingEvent, EndingServices, Fetching, Offline, Platform, QuizEvent};
 use crate::shared::Shared;
 
 #[wasm_bindgen(module = "/js/services.js")]
@@ -28,7 +28,8 @@ extern "C" {
 
     #[wasm_bindgen(constructor)]
     fn new(host: &HtmlElement, root: &ShadowRoot) -> Services;
-    /// `levels-quiz:<name>` on the host; `analytics` to `dataLayer` when switched on.
+    /// `levels-quiz:<name>` on the host, and `{ event: analytics, ...fields }` to the
+    /// page's `dataLayer` unless `analytics` is empty.
     #[wasm_bindgen(method)]
     fn emit(this: &Services, name: &str, detail: &JsValue, analytics: &str, fields: &JsValue);
     #[wasm_bindgen(method)]
@@ -56,12 +57,10 @@ extern "C" {
     fn focus_screen(this: &Services);
     #[wasm_bindgen(method, js_name = openDialog)]
     fn open_dialog(this: &Services);
-    /// Resolves to the file's bytes (a `Uint8Array`), or null when it cannot be had.
+    /// Resolves to the file's bytes (a `Uint8Array`), or null when it cannot be had;
+    /// with `reload`, past the browser's cache.
     #[wasm_bindgen(method, js_name = fetchBytes)]
-    fn fetch_bytes(this: &Services, url: &str) -> js_sys::Promise;
-    /// Drops a fetched file that does not fit, so the next fetch asks the server again.
-    #[wasm_bindgen(method, js_name = forgetFile)]
-    fn forget_file(this: &Services, url: &str);
+    fn fetch_bytes(this: &Services, url: &str, reload: bool) -> js_sys::Promise;
     /// Resolves after the next frame has been painted and the page is idle (in popup
     /// mode, once the dialog is open).
     #[wasm_bindgen(method, js_name = afterPaint)]
@@ -80,6 +79,8 @@ pub struct Widget {
     app: App,
     host: HtmlElement,
     result: Rc<RefCell<JsValue>>,
+    /// The `analytics` attribute as last read, shared with the widget's platform.
+    analytics: Rc<Cell<bool>>,
 }
 
 /// What a widget runs: the quiz (with the props it was last given), the error panel,
@@ -105,6 +106,7 @@ impl Widget {
     /// Re-reads the element's attributes; changes apply without a reload.
     pub fn configure(&mut self) {
         let config = read_config(&self.host);
+        self.analytics.set(config.analytics);
         self.update(|props| props.config = config);
     }
 
@@ -146,8 +148,8 @@ pub fn mount(
     setup: JsValue,
 ) -> Result<Widget, JsValue> {
     let (languages, language) = read_setup(&setup);
-    // A language file's later texts (later questions, result), fetched with the result's code.
-    let report = js_sys::Reflect::get(&setup, &"report".into())
+    // Where a language file's result texts are, fetched with the result's code.
+    let result_texts = js_sys::Reflect::get(&setup, &"resultTexts".into())
         .ok()
         .and_then(|url| url.as_string());
     let services = Services::new(&host, &shadow);
@@ -173,6 +175,8 @@ pub fn mount(
         )),
     };
     let result = Rc::new(RefCell::new(JsValue::NULL));
+    let config = read_config(&host);
+    let analytics = Rc::new(Cell::new(config.analytics));
     let app = match loaded {
         Ok(content) => {
             // For :lang() styles (CJK fonts, line breaking) and assistive technology;
@@ -182,12 +186,14 @@ pub fn mount(
             let platform = BrowserPlatform {
                 services: services.clone(),
                 result: result.clone(),
-                report,
+                analytics: analytics.clone(),
+                result_texts,
+                reload_result_texts: Cell::new(false),
                 result_styled: Cell::new(false),
             };
             let props = QuizProps {
                 content,
-                config: read_config(&host),
+                config,
                 platform: Shared::from_rc(Rc::new(platform) as Rc<dyn Platform>),
                 restarts: 0,
                 languages,
@@ -212,7 +218,12 @@ pub fn mount(
         }
     };
     services.emit("ready", &JsValue::NULL, "", &JsValue::NULL);
-    Ok(Widget { app, host, result })
+    Ok(Widget {
+        app,
+        host,
+        result,
+        analytics,
+    })
 }
 
 /// The bundle's languages and the chosen one's error texts, as the element passes them:
@@ -336,8 +347,7 @@ fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
 }
 
 /// `bytes` unpacked. Every element showing the same file (twenty English widgets on
-/// one page) shares one copy, so the quiz is unpacked, and later filled with its result
-/// texts ([`crate::finish::whole`]), once per page.
+/// one page) shares one copy, so the quiz is unpacked once per page.
 fn unpacked(bytes: Vec<u8>) -> Option<Shared<Content>> {
     thread_local! {
         static LAST: RefCell<Option<(Vec<u8>, Shared<Content>)>> = const { RefCell::new(None) };
@@ -385,21 +395,26 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
     object.into()
 }
 
-/// The page's services for one element: the [`Platform`] and [`Finishing`] over
-/// [`Services`].
+/// The page's services for one element: the [`Platform`] over [`Services`].
 pub(crate) struct BrowserPlatform {
     services: Services,
     result: Rc<RefCell<JsValue>>,
-    /// Where the language file's later texts are, when the quiz came from one.
-    report: Option<String>,
+    /// Whether events also go to the page's `dataLayer` (the `analytics` attribute).
+    analytics: Rc<Cell<bool>>,
+    /// Where the language file's result texts are, when the quiz came from one.
+    result_texts: Option<String>,
+    /// The last result texts fetched did not fit: the next fetch goes past the cache.
+    reload_result_texts: Cell<bool>,
     /// The result's stylesheet was adopted. Each mount makes a new platform and resets
     /// the shadow root's sheets, so it starts false again.
     result_styled: Cell<bool>,
 }
 
 impl BrowserPlatform {
-    /// Announces `name` with `detail`, and to analytics as `analytics` with `fields`.
+    /// Announces `name` with `detail`, and, when `analytics` is on, to the page's
+    /// `dataLayer` as `analytics` with `fields`.
     fn announce(&self, name: &str, detail: &JsValue, analytics: &str, fields: &[(&str, JsValue)]) {
+        let analytics = if self.analytics.get() { analytics } else { "" };
         self.services.emit(name, detail, analytics, &object(fields));
     }
 }
@@ -421,13 +436,13 @@ fn flat(pairs: &[(&str, &str)]) -> Vec<String> {
 }
 
 impl Platform for BrowserPlatform {
-    fn emit(&self, content: &Content, event: &WidgetEvent) {
+    fn emit(&self, content: &Content, event: &QuizEvent) {
         match event {
-            WidgetEvent::Start => {
+            QuizEvent::Start => {
                 *self.result.borrow_mut() = JsValue::NULL;
                 self.announce("start", &JsValue::NULL, "levels_quiz_start", &[]);
             }
-            WidgetEvent::Answer { question, option } => {
+            QuizEvent::Answer { question, option } => {
                 let q = content.questions.get(*question);
                 let question_id = q.map(|q| q.id.as_str()).unwrap_or_default();
                 let option_id = q
@@ -483,14 +498,39 @@ impl Platform for BrowserPlatform {
     fn after_paint(&self, done: Callback<()>) {
         settle(self.services.after_paint(), done.reform(|_: bool| ()));
     }
+
+    fn result_texts_mismatch(&self) {
+        let url = self.result_texts.as_deref().unwrap_or_default();
+        web_sys::console::warn_1(
+            &format!("<levels-quiz>: {url} does not fit this quiz (a file from another release or quiz version); deploy the bundle's files together").into(),
+        );
+        self.reload_result_texts.set(true);
+    }
+
+    fn fetch_result_texts(&self) -> Fetching {
+        let bytes = self.result_texts.as_ref().map(|url| {
+            self.services
+                .fetch_bytes(url, self.reload_result_texts.get())
+        });
+        Box::pin(async move {
+            let bytes = wasm_bindgen_futures::JsFuture::from(bytes?).await.ok()?;
+            Some(bytes.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec())
+        })
+    }
+
+    fn ending(&self) -> &dyn EndingServices {
+        // Only the chunk's code calls this, so the chunk is there; `Offline` is never
+        // what the visitor gets.
+        crate::chunk::browser_ending(self).unwrap_or(&Offline)
+    }
 }
 
-// Only `platform::finishing` turns a BrowserPlatform into a `dyn Finishing`, and only
-// the deferred chunk calls it, so this code ships in the chunk.
-impl Finishing for BrowserPlatform {
-    fn emit(&self, content: &Content, event: &FinishEvent) {
+// Only the chunk's entry point `browser_ending_in_chunk` turns a BrowserPlatform into a
+// `dyn EndingServices`, so this code ships in the chunk.
+impl EndingServices for BrowserPlatform {
+    fn emit(&self, content: &Content, event: &EndingEvent) {
         match event {
-            FinishEvent::Complete(outcome) => {
+            EndingEvent::Complete(outcome) => {
                 let detail = report_value(&outcome.report(content));
                 *self.result.borrow_mut() = detail.clone();
                 self.announce(
@@ -504,14 +544,14 @@ impl Finishing for BrowserPlatform {
                     ],
                 );
             }
-            FinishEvent::Cta(outcome) => {
+            EndingEvent::Cta(outcome) => {
                 let fields = [
                     ("level", JsValue::from_str(outcome.operating.id())),
                     ("verdict", JsValue::from_str(outcome.verdict.id())),
                 ];
                 self.announce("cta", &object(&fields), "levels_quiz_cta", &fields);
             }
-            FinishEvent::Lead(draft, outcome) => {
+            EndingEvent::Lead(draft, outcome) => {
                 let fields = [
                     ("name", JsValue::from_str(draft.name.trim())),
                     ("email", JsValue::from_str(draft.email.trim())),
@@ -555,38 +595,13 @@ impl Finishing for BrowserPlatform {
         "#".to_owned()
     }
 
-    fn report_mismatch(&self) {
-        let url = self.report.as_deref().unwrap_or_default();
-        web_sys::console::warn_1(
-            &format!("<levels-quiz>: {url} does not fit this quiz (a file from another release or quiz version); deploy the bundle's files together").into(),
-        );
-        self.services.forget_file(url);
-    }
-
-    fn fetch_report(&self, done: Callback<Option<Vec<u8>>>) {
-        let Some(url) = &self.report else {
-            done.emit(None);
-            return;
-        };
-        let bytes = self.services.fetch_bytes(url);
-        wasm_bindgen_futures::spawn_local(async move {
-            let bytes = wasm_bindgen_futures::JsFuture::from(bytes).await;
-            done.emit(
-                bytes
-                    .ok()
-                    .and_then(|bytes| bytes.dyn_into::<js_sys::Uint8Array>().ok())
-                    .map(|bytes| bytes.to_vec()),
-            );
-        });
-    }
-
     fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>) {
         settle(self.services.post_lead(url, flat(fields)), done);
     }
 
-    fn adopt_result_stylesheet(&self) {
+    fn adopt_result_stylesheet(&self, css: &str) {
         if !self.result_styled.replace(true) {
-            self.services.adopt_stylesheet(crate::finish::STYLESHEET);
+            self.services.adopt_stylesheet(css);
         }
     }
 }

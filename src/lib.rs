@@ -5,10 +5,10 @@
 //! HTML with Yew's server renderer.
 
 pub mod app;
+pub mod chunk;
 pub mod components;
 pub mod config;
-pub mod finish;
-pub mod later;
+pub mod ending;
 pub mod lead;
 pub mod platform;
 pub mod shared;
@@ -23,11 +23,10 @@ pub use app::{Quiz, QuizProps};
 /// each element's shadow root.
 pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
-/// The English quiz, `content/en.json`, checked and packed by `build.rs`
-/// ([`levels_engine::pack`]), without the texts only a result shows
-/// ([`finish::whole`] puts those back): the quiz of builds without the `split`
-/// feature (native and browser unit tests). The bundle links none in; the element
-/// fetches each language's file, English too (`levels-quiz.en.bin`).
+/// The English quiz, `content/en.json`, checked and packed whole by `build.rs`
+/// ([`levels_engine::pack`]): the quiz of builds without the `split` feature (native
+/// and browser unit tests). The bundle links none in; the element fetches each
+/// language's files, English too (`levels-quiz.en.bin`).
 pub const BUILT_IN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.bin"));
 
 /// The wasm's allocator: TLSF (constant-time allocation and freeing, pools taken with

@@ -1,17 +1,20 @@
-//! What the widget needs from the page it runs on, behind two traits.
+//! What the widget needs from the page it runs on: the [`Platform`], and its
+//! [`EndingServices`] for the end of a run.
 //!
-//! Components and the root never touch `window`, storage or the network directly:
-//! they ask the [`Platform`] (up to the questions) and its [`Finishing`] services (the
-//! end of a run). In the browser both are `embed::BrowserPlatform`; natively they are
+//! Components and the root never touch `window`, storage or the network directly: they
+//! ask the [`Platform`]. In the browser it is `embed::BrowserPlatform`; natively it is
 //! [`Offline`], which does nothing, or a test's own page. This keeps every side effect
 //! at the root, and lets the whole widget render on a server.
 //!
-//! The two are apart for the download's sake: only the deferred chunk (`later`)
-//! reaches the browser's [`Finishing`] services, through [`finishing`], so their code
-//! (the result's event, the call to action's link, the lead post, sharing, printing,
-//! a language's later texts) ships in the chunk, not before the first question.
+//! The two traits are apart for the download's sake: only the result's code (the
+//! chunk) asks for the [`EndingServices`] ([`Platform::ending`]), and the browser's
+//! answer to that is itself an entry point of the chunk, so their code (the result's
+//! event, the call to action's link, the lead post, sharing, printing) ships there,
+//! not before the first question. [`Platform::ending`] has no default: a page that
+//! does not provide them does not compile.
 
-use std::any::Any;
+use std::future::Future;
+use std::pin::Pin;
 
 use levels_engine::{Content, Outcome};
 use yew::Callback;
@@ -21,7 +24,7 @@ use crate::shared::Shared;
 
 /// A moment of the questions the host page may want to hear about.
 #[derive(Debug, Clone, PartialEq)]
-pub enum WidgetEvent {
+pub enum QuizEvent {
     /// The visitor left the intro.
     Start,
     /// The visitor chose an option.
@@ -35,7 +38,7 @@ pub enum WidgetEvent {
 
 /// A moment of the end of a run the host page may want to hear about.
 #[derive(Debug, Clone, PartialEq)]
-pub enum FinishEvent {
+pub enum EndingEvent {
     /// The result is shown.
     Complete(Shared<Outcome>),
     /// The visitor followed the call to action.
@@ -44,10 +47,14 @@ pub enum FinishEvent {
     Lead(LeadDraft, Shared<Outcome>),
 }
 
-/// The page's services up to the questions.
-pub trait Platform: Any {
+/// A file on its way: its bytes, or `None` when it could not be had.
+pub type Fetching = Pin<Box<dyn Future<Output = Option<Vec<u8>>>>>;
+
+/// The page's services up to the questions, and the way to those of the end of a run.
+/// Every method is required, so a page that leaves one out does not compile.
+pub trait Platform {
     /// Tells the page about a moment (DOM event, and analytics when enabled).
-    fn emit(&self, content: &Content, event: &WidgetEvent);
+    fn emit(&self, content: &Content, event: &QuizEvent);
     /// Reads a saved value; `None` when absent or storage is unavailable.
     fn load(&self, key: &str) -> Option<String>;
     /// Saves a value; failures (blocked or full storage) are ignored.
@@ -61,29 +68,37 @@ pub trait Platform: Any {
     /// Calls `done` once what was just rendered has been painted where the visitor can
     /// see it and the page is idle: in popup mode, not before the dialog is open (at
     /// once where nothing paints).
-    fn after_paint(&self, done: Callback<()>) {
-        done.emit(());
-    }
+    fn after_paint(&self, done: Callback<()>);
     /// Moves keyboard focus to the current screen's heading (it carries
     /// `tabindex="-1"`), so keyboard and screen-reader users land on a new screen.
-    fn focus_screen(&self) {}
+    fn focus_screen(&self);
     /// Opens popup mode's dialog, as its trigger does (a shared link was opened: its
     /// result shows at once).
-    fn open_dialog(&self) {}
-    /// The end of a run's services of a platform that brings its own (a test's page);
-    /// `None` leaves them to [`finishing`]. The browser's are found there instead, so
-    /// that nothing before the first question refers to them.
-    fn own_finishing(&self) -> Option<&dyn Finishing> {
-        None
-    }
+    fn open_dialog(&self);
+    /// Fetches the result's texts of a quiz that came without them (a language file
+    /// of the bundle: its `.result.bin`), starting at once; `None` when the fetch
+    /// failed or there is nothing to fetch.
+    fn fetch_result_texts(&self) -> Fetching;
+    /// Tells whoever set the page up that the result's texts it fetched do not fit the
+    /// quiz (a file from another release or quiz version), and fetches them past the
+    /// browser's cache next time. The visitor is told only that the result could not
+    /// be loaded, with "Try again".
+    fn result_texts_mismatch(&self);
+    /// The page's services for the end of a run. Called only by the result's code.
+    fn ending(&self) -> &dyn EndingServices;
 }
 
 /// The page's services at the end of a run: the result screen and the lead form.
-pub trait Finishing {
+pub trait EndingServices {
     /// Tells the page about a moment (DOM event, and analytics when enabled).
-    fn emit(&self, content: &Content, event: &FinishEvent);
+    fn emit(&self, content: &Content, event: &EndingEvent);
     /// A URL of this page that opens the result for `code`.
     fn share_url(&self, code: &str) -> String;
+    /// Gives the widget the result's stylesheet `css` ([`crate::ending::STYLESHEET`],
+    /// passed in so that only the chunk's code names it), after its own, as the result
+    /// or the lead form is first built (before Yew writes it); once per mount, since a
+    /// mount resets the shadow root's sheets.
+    fn adopt_result_stylesheet(&self, css: &str);
     /// Copies text to the clipboard; `done(true)` on success.
     fn copy(&self, text: &str, done: Callback<bool>);
     /// Opens the browser's print dialog for this widget's result.
@@ -92,34 +107,6 @@ pub trait Finishing {
     fn cta_href(&self, base: &str, params: &[(&str, &str)]) -> String;
     /// Posts the lead form to `url`; `done(true)` when the server accepted it.
     fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>);
-    /// Fetches the later texts (the later questions' and the result's) of a quiz that
-    /// came without them (a language file of the bundle); `done(None)` when there are none to fetch or the fetch failed.
-    fn fetch_report(&self, done: Callback<Option<Vec<u8>>>) {
-        done.emit(None);
-    }
-    /// Tells whoever set the page up that the texts [`Finishing::fetch_report`] gave do
-    /// not fit the quiz (a file from another release or quiz version), and lets them go:
-    /// the next fetch asks the server again. The visitor is told only that this part of
-    /// the quiz could not be loaded, with "Try again".
-    fn report_mismatch(&self) {}
-    /// Gives the widget the result's stylesheet ([`crate::finish::STYLESHEET`]), after
-    /// its own, as the result or the lead form is first built (before Yew writes it);
-    /// once per mount, since a mount resets the shadow root's sheets.
-    fn adopt_result_stylesheet(&self) {}
-}
-
-/// The end of a run's services of `platform`: the browser's, its own
-/// ([`Platform::own_finishing`]), or none ([`Offline`]). Called only from the deferred
-/// chunk's code, so that the browser's implementation ships there.
-pub fn finishing(platform: &dyn Platform) -> &dyn Finishing {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let any: &dyn Any = platform;
-        if let Some(browser) = any.downcast_ref::<crate::embed::BrowserPlatform>() {
-            return browser;
-        }
-    }
-    platform.own_finishing().unwrap_or(&Offline)
 }
 
 /// A platform with no page: nothing is stored, sent or announced.
@@ -127,7 +114,7 @@ pub fn finishing(platform: &dyn Platform) -> &dyn Finishing {
 pub struct Offline;
 
 impl Platform for Offline {
-    fn emit(&self, _: &Content, _: &WidgetEvent) {}
+    fn emit(&self, _: &Content, _: &QuizEvent) {}
     fn load(&self, _: &str) -> Option<String> {
         None
     }
@@ -137,13 +124,26 @@ impl Platform for Offline {
         None
     }
     fn set_language(&self, _: &str) {}
+    fn after_paint(&self, done: Callback<()>) {
+        done.emit(());
+    }
+    fn focus_screen(&self) {}
+    fn open_dialog(&self) {}
+    fn fetch_result_texts(&self) -> Fetching {
+        Box::pin(std::future::ready(None))
+    }
+    fn result_texts_mismatch(&self) {}
+    fn ending(&self) -> &dyn EndingServices {
+        self
+    }
 }
 
-impl Finishing for Offline {
-    fn emit(&self, _: &Content, _: &FinishEvent) {}
+impl EndingServices for Offline {
+    fn emit(&self, _: &Content, _: &EndingEvent) {}
     fn share_url(&self, code: &str) -> String {
         format!("#levels-quiz={code}")
     }
+    fn adopt_result_stylesheet(&self, _: &str) {}
     fn copy(&self, _: &str, done: Callback<bool>) {
         done.emit(false);
     }

@@ -1,21 +1,22 @@
 //! The widget's one reducer. It delegates the session to the engine's pure transition
 //! function, and keeps what the widget adds around it (the unreadable share link, the
-//! lead form's draft and status, where the deferred code stands and the content it
-//! filled in); storage, events, focus and fetching happen in effects, never here.
+//! lead form's draft and status, where the result's code stands); storage, events,
+//! focus and fetching happen in effects, never here.
 
 use std::rc::Rc;
 
-use levels_engine::{Action, Content, LinkError, Session};
+use levels_engine::{Action, Content, LinkError, Screen, Session};
 use yew::Reducible;
 
-use crate::later::{self, Later};
+use crate::chunk::Chunk;
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::shared::Shared;
 
 /// The quiz state held by [`crate::app::Quiz`], the root component.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuizState {
-    /// The content being run.
+    /// The content being run (for a language file of the bundle, without the result's
+    /// texts: those come with the chunk, [`Chunk::Arrived`]).
     pub content: Shared<Content>,
     /// Where the visitor is and what they answered.
     pub session: Session,
@@ -29,12 +30,8 @@ pub struct QuizState {
     pub lead_draft: LeadDraft,
     /// Where their lead stands.
     pub lead_status: LeadStatus,
-    /// Where the deferred code (scoring, the result, the lead form) stands.
-    pub later: Later,
-    /// The content with every text: at once where nothing is split off (test
-    /// builds, whose quiz and its texts are linked in), else once the deferred code
-    /// and the language's texts came.
-    pub whole: Option<Shared<Content>>,
+    /// Where the result's code (scoring, the result, the lead form) stands.
+    pub chunk: Chunk,
 }
 
 /// What changes a [`QuizState`].
@@ -48,26 +45,28 @@ pub enum Change {
     LeadStatus(LeadStatus),
     /// The page started the widget over (`restart()`): the quiz, and the lead form.
     Reset,
-    /// The deferred code is on its way, or could not be fetched.
-    Later(Later),
-    /// The deferred code arrived, with the content's later texts.
-    Arrived(Shared<Content>),
-    /// The visitor asked to fetch the deferred code again ("Try again"): acting, as
+    /// The result's code is on its way, came, or could not be fetched.
+    Chunk(Chunk),
+    /// The visitor asked to fetch the result's code again ("Try again"): acting, as
     /// much as choosing an answer is.
     Retry,
 }
 
+/// Whether `screen` shows what only the chunk can build.
+pub fn needs_chunk(screen: Screen) -> bool {
+    matches!(screen, Screen::Lead | Screen::Result)
+}
+
 impl QuizState {
-    /// A fresh state on the intro screen.
+    /// A fresh state on the intro screen, with the chunk not asked for (arrived at
+    /// once where it is linked in and the content is whole: test builds).
     pub fn new(content: Shared<Content>) -> QuizState {
-        let whole = later::whole_now(&content);
         QuizState {
-            later: if whole.is_some() {
-                Later::Ready
+            chunk: if cfg!(feature = "split") || levels_engine::lacks_result_texts(&content) {
+                Chunk::NotAsked
             } else {
-                Later::Idle
+                Chunk::Arrived(content.clone())
             },
-            whole,
             session: Session::new(&content),
             content,
             interacted: false,
@@ -85,7 +84,14 @@ impl QuizState {
         if matches!(action, Action::Start | Action::Restart) {
             self.link_error = None;
         }
+        let before = self.session.screen();
         self.session = self.session.apply(&self.content, action);
+        // A fetch ahead of time failed while the visitor answered: arriving where the
+        // code is needed asks once more (after that, "Try again" does).
+        if self.chunk == Chunk::Failed && needs_chunk(self.session.screen()) && !needs_chunk(before)
+        {
+            self.chunk = Chunk::NotAsked;
+        }
         self
     }
 }
@@ -99,12 +105,11 @@ impl Reducible for QuizState {
             Change::Quiz(action) => next = next.act(action),
             Change::LeadDraft(draft) => next.lead_draft = draft,
             Change::LeadStatus(status) => next.lead_status = status,
-            Change::Later(later) => next.later = later,
-            Change::Arrived(whole) => {
-                next.whole = Some(whole);
-                next.later = Later::Ready;
+            Change::Chunk(chunk) => next.chunk = chunk,
+            Change::Retry => {
+                next.interacted = true;
+                next.chunk = Chunk::NotAsked;
             }
-            Change::Retry => next.interacted = true,
             Change::Reset => {
                 next = next.act(Action::Restart);
                 next.lead_draft = LeadDraft::default();

@@ -3,14 +3,14 @@
 
 use levels_engine::{load_str, score, Answers, Content, DEFAULT_CONTENT};
 use levels_quiz::app::{Quiz, QuizProps};
+use levels_quiz::chunk::Chunk;
 use levels_quiz::components::{
     profile_chart, question, result_view, screens, ErrorPanel, ErrorPanelProps, ErrorText,
     QuestionProps, ResultProps, ScreensProps,
 };
 use levels_quiz::config::{Config, Mode};
-use levels_quiz::finish::Finish;
-use levels_quiz::later::Later;
-use levels_quiz::platform::{FinishEvent, Finishing, Offline, Platform, WidgetEvent};
+use levels_quiz::ending::Ending;
+use levels_quiz::platform::{EndingEvent, EndingServices, Fetching, Offline, Platform, QuizEvent};
 use levels_quiz::shared::Shared;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -29,7 +29,7 @@ struct FakePage {
 }
 
 impl Platform for FakePage {
-    fn emit(&self, _: &Content, _: &WidgetEvent) {}
+    fn emit(&self, _: &Content, _: &QuizEvent) {}
     fn load(&self, key: &str) -> Option<String> {
         self.storage.borrow().get(key).cloned()
     }
@@ -43,13 +43,23 @@ impl Platform for FakePage {
         self.hash_code.clone()
     }
     fn set_language(&self, _: &str) {}
-    fn own_finishing(&self) -> Option<&dyn Finishing> {
-        Some(self)
+    fn after_paint(&self, done: Callback<()>) {
+        done.emit(());
+    }
+    fn focus_screen(&self) {}
+    fn open_dialog(&self) {}
+    fn fetch_result_texts(&self) -> Fetching {
+        Box::pin(std::future::ready(None))
+    }
+    fn result_texts_mismatch(&self) {}
+    fn ending(&self) -> &dyn EndingServices {
+        self
     }
 }
 
-impl Finishing for FakePage {
-    fn emit(&self, _: &Content, _: &FinishEvent) {}
+impl EndingServices for FakePage {
+    fn emit(&self, _: &Content, _: &EndingEvent) {}
+    fn adopt_result_stylesheet(&self, _: &str) {}
     fn share_url(&self, code: &str) -> String {
         format!("https://coach.example/quiz#levels-quiz={code}")
     }
@@ -318,8 +328,8 @@ async fn a_result_shows_verdict_causes_steps_terms_and_the_call_to_action() {
 }
 
 /// The screens for a session that has answered everything and is on the result; its
-/// end of the run is there once the deferred code is (`Ready`).
-fn finished(content: &Shared<Content>, later: Later) -> ScreensProps {
+/// ending is there once the result's code has arrived.
+fn finished(content: &Shared<Content>, chunk: Chunk) -> ScreensProps {
     let ids: Vec<&str> = STUCK_VP.split(',').collect();
     let answers = Answers::from_ids(content, &ids).unwrap();
     let session = levels_engine::Session::new(content).apply(
@@ -329,8 +339,8 @@ fn finished(content: &Shared<Content>, later: Later) -> ScreensProps {
             screen: levels_engine::Screen::Result,
         },
     );
-    let finish = (later == Later::Ready).then(|| Finish {
-        content: content.clone(),
+    let ending = chunk.content().map(|whole| Ending {
+        content: whole.clone(),
         outcome: Shared::new(score(content, &answers)),
         answers,
         config: Config::default(),
@@ -345,9 +355,9 @@ fn finished(content: &Shared<Content>, later: Later) -> ScreensProps {
         content: content.clone(),
         session,
         link_error: None,
-        finish,
-        later,
-        on_retry_later: Callback::noop(),
+        ending,
+        chunk_failed: chunk == Chunk::Failed,
+        on_retry: Callback::noop(),
         languages: Vec::new(),
         platform: offline(),
         on_action: Callback::noop(),
@@ -355,49 +365,31 @@ fn finished(content: &Shared<Content>, later: Later) -> ScreensProps {
 }
 
 #[test]
-fn the_built_in_quiz_gets_its_result_texts_back_whole() {
-    let early = Shared::new(levels_engine::unpack(levels_quiz::BUILT_IN).unwrap());
-    assert!(
-        levels_engine::lacks_report(&early),
-        "the early download leaves them out"
-    );
-    let whole = levels_quiz::finish::whole(&early, None).unwrap();
-    assert_eq!(*whole, load_str(DEFAULT_CONTENT).unwrap());
-    // Once per page: the same filled content every time.
-    assert!(levels_quiz::finish::whole(&early, None).unwrap() == whole);
-    // Content that is whole already comes back as it is.
-    assert!(levels_quiz::finish::whole(&whole, None).unwrap() == whole);
+fn test_builds_link_in_the_whole_english_quiz() {
+    let built_in = levels_engine::unpack(levels_quiz::BUILT_IN).unwrap();
+    assert!(!levels_engine::lacks_result_texts(&built_in));
+    assert_eq!(built_in, load_str(DEFAULT_CONTENT).unwrap());
 }
 
-#[test]
-fn a_language_file_gets_its_result_texts_from_its_report_only() {
-    let chinese = load_str(include_str!("../content/zh-CN.json")).unwrap();
-    let (quiz, report) = levels_engine::split_report(&chinese);
-    let early = Shared::new(quiz);
-    // Not from the built-in quiz's texts (another language), only from its own.
-    assert!(levels_quiz::finish::whole(&early, None).is_none());
-    assert!(levels_quiz::finish::whole(&early, Some(&report[..report.len() - 1])).is_none());
-    let whole = levels_quiz::finish::whole(&early, Some(&report)).unwrap();
-    assert_eq!(*whole, chinese);
-}
-
-/// The screens at the end of a run, with the deferred code in state `later`.
-async fn finished_screen(content: &Shared<Content>, later: Later) -> String {
+/// The screens at the end of a run, with the result's code standing at `chunk`.
+async fn finished_screen(content: &Shared<Content>, chunk: Chunk) -> String {
     let content = content.clone();
-    render_view(move || screens(&finished(&content, later))).await
+    render_view(move || screens(&finished(&content, chunk.clone()))).await
 }
 
 #[tokio::test]
 async fn the_result_waits_for_its_code_and_offers_a_retry_when_it_cannot_come() {
     let content = content();
-    let html = finished_screen(&content, Later::Ready).await;
+    let html = finished_screen(&content, Chunk::Arrived(content.clone())).await;
     check_fragments(&html, &[r#"data-screen="result""#]);
 
-    let html = finished_screen(&content, Later::Loading).await;
-    check_waiting(&html, &content.ui.later_loading);
-    assert!(!html.contains("data-screen=\"result\""), "{html}");
+    for on_its_way in [Chunk::NotAsked, Chunk::Fetching] {
+        let html = finished_screen(&content, on_its_way).await;
+        check_waiting(&html, &content.ui.later_loading);
+        assert!(!html.contains("data-screen=\"result\""), "{html}");
+    }
 
-    let html = finished_screen(&content, Later::Failed).await;
+    let html = finished_screen(&content, Chunk::Failed).await;
     check_fragments(
         &html,
         &[
@@ -508,58 +500,14 @@ fn resumed_on_question_3(content: &Content) -> Shared<dyn Platform> {
 }
 
 #[tokio::test]
-async fn a_language_files_later_question_waits_for_its_texts() {
+async fn a_language_file_shows_every_question_without_waiting() {
+    // A language file of the bundle comes without the result's texts, never without a
+    // question's: resumed on question 3, it shows at once.
     let chinese = load_str(include_str!("../content/zh-CN.json")).unwrap();
-    let (quiz_part, _) = levels_engine::split_report(&chinese);
+    let (quiz_part, _) = levels_engine::split_result_texts(&chinese);
     let early = Shared::new(quiz_part);
-    assert!(levels_engine::awaits_texts(&early, 2));
-    // Resumed on the third question before its texts came: a status saying they are
-    // on their way, no question without words.
+    assert!(levels_engine::lacks_result_texts(&early));
     let html = quiz(&early, Config::default(), resumed_on_question_3(&early)).await;
-    check_waiting(&html, &chinese.ui.loading);
-    assert!(!html.contains(r#"data-screen="question""#), "{html}");
-    assert!(
-        !html.contains(&chinese.ui.later_loading),
-        "not the result's wait"
-    );
-
-    // The screens the quiz shows: waiting, failed, then the question once the texts
-    // came (its content is the whole one then).
-    let on_question_3 = |content: &Shared<Content>, later: Later| {
-        let session = levels_engine::Session::new(content).apply(
-            content,
-            levels_engine::Action::Restore {
-                answers: vec![Some(3), Some(1)],
-                screen: levels_engine::Screen::Question(2),
-            },
-        );
-        ScreensProps {
-            content: content.clone(),
-            session,
-            link_error: None,
-            finish: None,
-            later,
-            on_retry_later: Callback::noop(),
-            languages: Vec::new(),
-            platform: offline(),
-            on_action: Callback::noop(),
-        }
-    };
-    let props = on_question_3(&early, Later::Failed);
-    let html = render_view(move || screens(&props)).await;
-    check_fragments(
-        &html,
-        &[
-            r#"data-screen="unavailable""#,
-            &format!(
-                r#"class="lq-status lq-warn">{}</p>"#,
-                chinese.ui.later_failed
-            ),
-            &format!(">{}</button>", chinese.ui.later_retry),
-        ],
-    );
-    let props = on_question_3(&Shared::new(chinese.clone()), Later::Ready);
-    let html = render_view(move || screens(&props)).await;
     let third = &chinese.questions[2];
     check_fragments(
         &html,
@@ -570,23 +518,7 @@ async fn a_language_files_later_question_waits_for_its_texts() {
             &third.options[3].label,
         ],
     );
-}
-
-#[tokio::test]
-async fn the_built_in_quiz_resumes_with_its_texts_at_once() {
-    // Test builds link the early part and its texts in: nothing to wait for.
-    let early = Shared::new(levels_engine::unpack(levels_quiz::BUILT_IN).unwrap());
-    assert!(levels_engine::awaits_texts(&early, 2));
-    let whole = load_str(DEFAULT_CONTENT).unwrap();
-    let html = quiz(&early, Config::default(), resumed_on_question_3(&early)).await;
-    check_fragments(
-        &html,
-        &[
-            "Question 3 of 13",
-            &whole.questions[2].prompt,
-            &whole.questions[2].options[0].label,
-        ],
-    );
+    assert!(!html.contains(r#"data-screen="waiting""#), "{html}");
 }
 
 #[tokio::test]

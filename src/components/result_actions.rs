@@ -4,7 +4,7 @@ use levels_engine::{Action, Content};
 use yew::prelude::*;
 
 use crate::lead::LeadStatus;
-use crate::platform::{finishing, Platform};
+use crate::platform::Platform;
 use crate::shared::Shared;
 
 /// Props of [`ResultActions`].
@@ -44,7 +44,7 @@ pub fn ResultActions(props: &ResultActionsProps) -> Html {
         let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
             let copied = copied.clone();
-            finishing(&*platform).copy(
+            platform.ending().copy(
                 &url,
                 Callback::from(move |ok: bool| {
                     copied.set(if ok { Copied::Yes } else { Copied::ByHand })
@@ -54,7 +54,7 @@ pub fn ResultActions(props: &ResultActionsProps) -> Html {
     });
     let on_print = {
         let platform = props.platform.clone();
-        Callback::from(move |_: MouseEvent| finishing(&*platform).print())
+        Callback::from(move |_: MouseEvent| platform.ending().print())
     };
     // After a failed send the form stays reachable, to fix a typo before retrying.
     let offer_lead = props.lead_after_results

@@ -1,30 +1,30 @@
 //! The current screen for a session: intro, question, lead form or result.
 
-use levels_engine::{awaits_texts, Action, Content, LinkError, Screen, Session};
+use levels_engine::{Action, Content, LinkError, Screen, Session};
 use yew::prelude::*;
 
 use super::{intro, notice, question, IntroProps, QuestionProps};
+use crate::chunk;
 use crate::config::Language;
-use crate::finish::Finish;
-use crate::later::{self, Later};
+use crate::ending::Ending;
 use crate::platform::Platform;
 use crate::shared::Shared;
 
 /// What [`screens`] shows, and every intent the screens report.
 pub struct ScreensProps {
-    /// The content: with every text once they came, else (a language file of the
-    /// bundle) without those after the first question.
+    /// The content (for a language file of the bundle, without the result's texts:
+    /// the [`Ending`] carries the content with them).
     pub content: Shared<Content>,
     /// Where the visitor is and what they answered.
     pub session: Session,
     /// A shared link that could not be read.
     pub link_error: Option<LinkError>,
     /// The end of the run (lead form, result), once every answer is scored.
-    pub finish: Option<Finish>,
-    /// Whether the code of the end of the run has arrived.
-    pub later: Later,
-    /// Fetch that code again after a failure.
-    pub on_retry_later: Callback<()>,
+    pub ending: Option<Ending>,
+    /// The result's code could not be fetched: the lead form and the result say so.
+    pub chunk_failed: bool,
+    /// Fetch it again.
+    pub on_retry: Callback<()>,
     /// The languages the bundle carries.
     pub languages: Vec<Language>,
     /// The page's services (switching language).
@@ -55,8 +55,6 @@ pub fn screens(props: &ScreensProps) -> Html {
                 Callback::from(move |code: String| platform.set_language(&code))
             },
         })),
-        // A language file's later question waits for its texts.
-        Screen::Question(index) if awaits_texts(content, index) => None,
         Screen::Question(index) => Some(question(&QuestionProps {
             content: content.clone(),
             index,
@@ -64,22 +62,21 @@ pub fn screens(props: &ScreensProps) -> Html {
             needs_answer: props.session.needs_answer(),
             on_action: on_action.clone(),
         })),
-        // Both wait for the code of the end of the run, which scores the answers.
-        Screen::Lead => props.finish.as_ref().and_then(later::lead),
-        Screen::Result => props.finish.as_ref().and_then(later::result),
+        // Both wait for the result's code, which scores the answers.
+        Screen::Lead => props.ending.as_ref().and_then(chunk::lead_form),
+        Screen::Result => props.ending.as_ref().and_then(chunk::result),
     };
     let screen = screen.unwrap_or_else(|| waiting(props));
     html! { <>{ for notice }{ screen }</> }
 }
 
-/// In place of a later question while its texts are on their way, or of the result
-/// or the lead form while their code is (the text fades in only if that takes a
-/// while), or when they could not be fetched, with a way to try again. The answers
-/// stay where they are either way.
+/// In place of the result or the lead form while their code is on its way (the text
+/// fades in only if that takes a while), or when it could not be fetched, with a way to
+/// try again. The answers stay where they are either way.
 fn waiting(props: &ScreensProps) -> Html {
     let ui = &props.content.ui;
-    if props.later == Later::Failed {
-        let on_retry = props.on_retry_later.reform(|_: MouseEvent| ());
+    if props.chunk_failed {
+        let on_retry = props.on_retry.reform(|_: MouseEvent| ());
         html! {
             <section key="failed" class="lq-screen" data-screen="unavailable">
                 <p class="lq-status lq-warn" role="alert" tabindex="-1">{ &ui.later_failed }</p>
@@ -89,13 +86,9 @@ fn waiting(props: &ScreensProps) -> Html {
             </section>
         }
     } else {
-        let loading = match props.session.screen() {
-            Screen::Question(_) => &ui.loading,
-            _ => &ui.later_loading,
-        };
         html! {
             <section key="waiting" class="lq-screen lq-waiting" data-screen="waiting" aria-busy="true">
-                <p class="lq-lead" role="status" tabindex="-1">{ loading }</p>
+                <p class="lq-lead" role="status" tabindex="-1">{ &ui.later_loading }</p>
             </section>
         }
     }

@@ -9,6 +9,11 @@
 //   afterPaint). Our widget opens on an intro screen: its start button is clicked
 //   (element.click()) right after the frame that first paints it, so the measured time
 //   is the shortest path to question 1 that a visitor could take.
+// - first screen: the same observer notices the quiz's first screen in the DOM (ours
+//   and the floor: the first element with a data-screen attribute in the element's
+//   open shadow root, the intro or question 1; SurveyJS has no intro, so its first
+//   screen is question 1); the time is taken after that frame is painted, as for the
+//   first question.
 // - steps: the driver calls __bench.arm() and then clicks Next (a trusted click through
 //   the DevTools protocol). A capture listener on window takes the click event's
 //   timeStamp (when the input arrived, so input delay counts); the observer notices a
@@ -36,6 +41,8 @@
           return name === "question" ? `question:${screen.getAttribute("data-question")}` : name;
         });
       },
+      // Any screen: the intro, or question 1 when the widget opens on a question.
+      screen: (root) => !!root.querySelector("[data-screen]"),
       ready: (root) =>
         !!root.querySelector("[data-screen=question] input[type=radio]") && !!root.querySelector("[data-screen=question] button[type=submit]"),
       // The intro's primary button (it also has language buttons).
@@ -53,6 +60,10 @@
       ready: (root) =>
         !!root.querySelector(".sd-question input[type=radio]") &&
         !!root.querySelector(".sd-navigation__next-btn, .sd-navigation__complete-btn"),
+      // SurveyJS has no intro: its first screen is question 1.
+      screen(root) {
+        return this.ready(root);
+      },
       start: () => null,
       next: (root) =>
         [...root.querySelectorAll(".sd-navigation__next-btn, .sd-navigation__complete-btn")].find((b) => b.getClientRects().length > 0),
@@ -73,6 +84,10 @@
     if (!root) return;
     const t = now();
     const marks = B.marks;
+    if (marks.firstScreenDom === undefined && adapter.screen(root)) {
+      marks.firstScreenDom = t;
+      afterPaint((at) => (marks.firstScreen = at));
+    }
     if (marks.firstQuestionDom === undefined) {
       if (marks.startSeen === undefined) {
         const start = adapter.start(root);

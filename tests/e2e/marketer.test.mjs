@@ -334,21 +334,21 @@ describe('mode="popup"', () => {
 
     // Back later: the quiz resumes on question 2, behind the closed dialog. (Routing
     // also turns the HTTP cache off, so every fetch of the chunk is seen.)
-    const later = [];
-    await page.route("**/levels-quiz-later.wasm", (route) => {
-      later.push(route.request().url());
+    const fetched = [];
+    await page.route("**/levels-quiz-result.wasm", (route) => {
+      fetched.push(route.request().url());
       return route.continue();
     });
     await page.reload();
     const trigger = quiz.host.locator(".lq-trigger");
     await trigger.waitFor();
     await page.waitForTimeout(800);
-    assert.deepEqual(later, [], "nothing of the result is fetched while the questions are out of sight");
+    assert.deepEqual(fetched, [], "nothing of the result is fetched while the questions are out of sight");
 
     await trigger.click();
     assert.equal(await quiz.progress().textContent(), `Question 2 of ${TOTAL}`);
-    for (let i = 0; i < 50 && later.length === 0; i++) await page.waitForTimeout(100);
-    assert.equal(later.length, 1, "the chunk is fetched once the questions are in sight");
+    for (let i = 0; i < 50 && fetched.length === 0; i++) await page.waitForTimeout(100);
+    assert.equal(fetched.length, 1, "the chunk is fetched once the questions are in sight");
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -453,12 +453,7 @@ describe("persist", () => {
       await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, value]);
       await page.reload();
       await quiz.screen().waitFor();
-      let screen = await quiz.screenName();
-      // A later question waits a moment for its texts (they come after the first).
-      if (screen === "waiting") {
-        await quiz.waitFor("question");
-        screen = await quiz.screenName();
-      }
+      const screen = await quiz.screenName();
       // Unreadable progress means the intro; half-readable answers resume at the first open question.
       assert.ok(screen === "intro" || screen === "question", `${JSON.stringify(value)} -> ${screen}`);
     }

@@ -1,5 +1,5 @@
 // Privacy: during a full run the widget requests nothing but the page's own files
-// (the page, levels-quiz.js, levels-quiz_bg.wasm, levels-quiz-later.wasm once a
+// (the page, levels-quiz.js, levels-quiz_bg.wasm, levels-quiz-result.wasm once a
 // question is on screen, and a language file of the bundle when the visitor switches
 // language), sets no cookie, and hands a lead's name and
 // email to no one unless the page asked for it (`lead-action`).
@@ -40,10 +40,10 @@ async function cookies(page, context) {
 const NO_COOKIES = { jar: [], document: "" };
 
 /**
- * Not the result's code (levels-quiz-later.wasm) or the language's result texts
- * (levels-quiz.<lang>.report.bin), which every run fetches once a question shows.
+ * Not the result's code (levels-quiz-result.wasm) or the language's result texts
+ * (levels-quiz.<lang>.result.bin), which every run fetches once a question shows.
  */
-const notLater = (r) => !/\/dist\/levels-quiz(-later\.wasm|\.[A-Za-z-]+\.report\.bin)$/.test(r);
+const notResult = (r) => !/\/dist\/levels-quiz(-result\.wasm|\.[A-Za-z-]+\.result\.bin)$/.test(r);
 
 describe("a full run", () => {
   test("requests only the page's own files, and sets no cookie", async (t) => {
@@ -81,17 +81,17 @@ describe("a full run", () => {
     await page.waitForTimeout(300);
 
     // The result's code came after the first question (and again after the reload).
-    const later = `GET ${server.origin}/dist/levels-quiz-later.wasm`;
-    const report = `GET ${server.origin}/dist/levels-quiz.en.report.bin`;
+    const code = `GET ${server.origin}/dist/levels-quiz-result.wasm`;
+    const texts = `GET ${server.origin}/dist/levels-quiz.en.result.bin`;
     const after = requests.slice(loaded);
     assert.deepEqual(
-      after.filter((r) => !own.includes(r) && r !== later && r !== report && !r.startsWith("GET data:")),
+      after.filter((r) => !own.includes(r) && r !== code && r !== texts && !r.startsWith("GET data:")),
       [],
       "requests after the bundle loaded",
     );
     assert.deepEqual(after.filter((r) => own.includes(r)).sort(), [...own].sort(), "only the reload's");
-    assert.deepEqual(after.filter((r) => r === later), [later, later], "the result's code, once per page load");
-    assert.deepEqual(after.filter((r) => r === report), [report, report], "the result's texts, once per page load");
+    assert.deepEqual(after.filter((r) => r === code), [code, code], "the result's code, once per page load");
+    assert.deepEqual(after.filter((r) => r === texts), [texts, texts], "the result's texts, once per page load");
     assert.deepEqual(await cookies(page, context), NO_COOKIES, "after starting over");
     assert.deepEqual(context.serviceWorkers(), []);
     // What it keeps instead: saved progress in localStorage under its own key only.
@@ -119,11 +119,11 @@ describe("a full run", () => {
     await completeFast(quiz.host, STUCK_VP);
     const after = requests.slice(loaded);
     assert.ok(
-      after.every((r) => new RegExp(`^GET ${server.origin}/dist/levels-quiz(\\.[A-Za-z-]+(\\.report)?\\.bin|-later\\.wasm)$`).test(r)),
+      after.every((r) => new RegExp(`^GET ${server.origin}/dist/levels-quiz(\\.[A-Za-z-]+(\\.result)?\\.bin|-result\\.wasm)$`).test(r)),
       `requests after the bundle loaded: ${after.join(", ")}`,
     );
-    assert.ok(after.filter((r) => r.endsWith("-later.wasm")).length <= 1, `the result's code at most once: ${after.join(", ")}`);
-    assert.equal(after.filter((r) => r.endsWith(".report.bin")).length, 1, `the language's result texts once: ${after.join(", ")}`);
+    assert.ok(after.filter((r) => r.endsWith("-result.wasm")).length <= 1, `the result's code at most once: ${after.join(", ")}`);
+    assert.equal(after.filter((r) => r.endsWith(".result.bin")).length, 1, `the language's result texts once: ${after.join(", ")}`);
     assert.deepEqual(await cookies(page, context), NO_COOKIES);
     assert.deepEqual(errors, []);
     await context.close();
@@ -141,9 +141,9 @@ describe("a full run", () => {
     assert.deepEqual(
       requests.filter((r) => !r.startsWith("GET data:")).sort(),
       [
-        `GET ${server.origin}/dist/levels-quiz-later.wasm`,
+        `GET ${server.origin}/dist/levels-quiz-result.wasm`,
         `GET ${server.origin}/dist/levels-quiz.en.bin`,
-        `GET ${server.origin}/dist/levels-quiz.en.report.bin`,
+        `GET ${server.origin}/dist/levels-quiz.en.result.bin`,
         `GET ${server.origin}/dist/levels-quiz.js`,
         `GET ${server.origin}/dist/levels-quiz_bg.wasm`,
         `GET ${server.origin}/pages/hosts/common.css`,
@@ -176,7 +176,7 @@ describe("a lead", () => {
     await quiz.host.locator(".lq-lead-form button[type=submit]").click();
     await quiz.waitFor("result");
     await page.waitForTimeout(300);
-    assert.deepEqual(requests.slice(loaded).filter(notLater), []);
+    assert.deepEqual(requests.slice(loaded).filter(notResult), []);
     const layer = JSON.stringify(await page.evaluate(() => window.dataLayer));
     assert.ok(layer.includes("levels_quiz_lead"), "the lead is counted");
     assert.ok(!/Ada|Secret|example\.com/.test(layer), `dataLayer: ${layer}`);
@@ -202,14 +202,14 @@ describe("a lead", () => {
     const loaded = requests.length;
     await completeFast(quiz.host, STUCK_VP);
     await quiz.host.locator(".lq-lead-open").click();
-    assert.deepEqual(requests.slice(loaded).filter(notLater), [], "nothing before the form is sent");
+    assert.deepEqual(requests.slice(loaded).filter(notResult), [], "nothing before the form is sent");
     await quiz.waitFor("lead");
     await quiz.host.locator("#lq-lead-name").fill("Ada");
     await quiz.host.locator("#lq-lead-email").fill("ada@example.com");
     await quiz.host.locator("#lq-lead-consent").check();
     await quiz.host.locator(".lq-lead-form button[type=submit]").click();
     await quiz.host.locator(".lq-status.lq-ok").waitFor();
-    const after = requests.slice(loaded).filter((r) => !r.startsWith("OPTIONS ") && notLater(r));
+    const after = requests.slice(loaded).filter((r) => !r.startsWith("OPTIONS ") && notResult(r));
     assert.deepEqual(after, [`POST ${server.origin.replace("127.0.0.1", "localhost")}/lead-endpoint`]);
     assert.equal(posts.length, 1);
     assert.equal(posts[0].headers.cookie, undefined);

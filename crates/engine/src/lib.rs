@@ -36,7 +36,7 @@ pub use load::load_str;
 pub use load::{load, FORMAT, MAX_OPTIONS, MAX_QUESTIONS, MAX_WEIGHT};
 pub use model::*;
 pub use pack::{
-    awaits_texts, fill_report, lacks_report, pack, split_report, unpack, HEADER as PACK_HEADER,
+    fill_result_texts, lacks_result_texts, pack, split_result_texts, unpack, HEADER as PACK_HEADER,
 };
 pub use quiz::{Action, LeadPlacement, Screen, Session};
 pub use score::{

@@ -155,20 +155,6 @@ impl Content {
     pub fn term(&self, term: TermRef) -> Option<&Term> {
         self.terms.get(term.0)
     }
-
-    /// The index of the option with this id, if any.
-    pub fn find_option(&self, id: &str) -> Option<OptionRef> {
-        self.questions.iter().enumerate().find_map(|(q, question)| {
-            question
-                .options
-                .iter()
-                .position(|option| option.id == id)
-                .map(|option| OptionRef {
-                    question: q,
-                    option,
-                })
-        })
-    }
 }
 
 /// Cause thresholds, in percent of a cause's maximum possible points.

@@ -25,7 +25,7 @@ pub const MAGIC: &[u8; 4] = b"LQC1";
 
 /// What the fields below look like. Bump it with any change to what `put` writes; the
 /// interface keys are fingerprinted on their own, as they change most often.
-const LAYOUT: &str = "layout 3: content, intro, ui, levels, questions, causes, verdicts, patterns, steps, terms, cta; report: later questions, causes, verdicts, terms, patterns, steps, levels, result and lead ui, cta";
+const LAYOUT: &str = "layout 4: content, intro, ui, levels, questions, causes, verdicts, patterns, steps, terms, cta; result texts: causes, verdicts, terms, patterns, steps, levels, result and lead ui, cta";
 
 /// [`MAGIC`], then FNV-1a (32 bits, little endian) over [`LAYOUT`] and every interface
 /// key in order. A file packed by another release (a stale CDN copy of a language
@@ -72,20 +72,16 @@ pub fn unpack(bytes: &[u8]) -> Option<Content> {
     (reader.ok && reader.bytes.is_empty() && references_hold(&content)).then_some(content)
 }
 
-/// The texts no one reads before the first question is answered, in a fixed order:
-/// every later question's prompt, hint (when it has one) and option labels; then what
-/// only a result (or the lead form) shows: cause names and summaries, verdict headlines
-/// and bodies, term names and definitions, pattern texts, next-step titles and bodies,
-/// level names and taglines, the result's and the lead form's interface strings, and
-/// the call to action. The widget's download before the first question can leave them
-/// out (see [`split_report`]). A change here changes the format: bump [`LAYOUT`].
-fn report_texts(content: &mut Content) -> Vec<&mut String> {
+/// The texts only the result screen and the lead form show, in a fixed order: cause
+/// names and summaries, verdict headlines and bodies, term names and definitions,
+/// pattern texts, next-step titles and bodies, level names and taglines, the result's
+/// and the lead form's interface strings, and the call to action. They travel apart
+/// from the quiz ([`split_result_texts`]), with the result's code: the result already
+/// waits for that code, so waiting for its texts too costs the visitor nothing, and
+/// the download before the first question stays small. Every question's texts stay
+/// with the quiz. A change here changes the format: bump [`LAYOUT`].
+fn result_texts(content: &mut Content) -> Vec<&mut String> {
     let mut texts = Vec::new();
-    for question in content.questions.iter_mut().skip(1) {
-        texts.push(&mut question.prompt);
-        texts.extend(&mut question.hint);
-        texts.extend(question.options.iter_mut().map(|choice| &mut choice.label));
-    }
     for cause in &mut content.causes {
         texts.extend([&mut cause.name, &mut cause.summary]);
     }
@@ -148,22 +144,21 @@ fn report_texts(content: &mut Content) -> Vec<&mut String> {
     texts
 }
 
-/// Content in two parts: the same content with every text of [`report_texts`] left
-/// empty (for [`pack`]: the intro, the first question, and the ids, options and effects
-/// of every question, all a session needs to run and score), and those texts for
-/// [`fill_report`]: [`HEADER`], the content's id, version and language (whose texts
-/// they are), then the texts in their own order.
-pub fn split_report(content: &Content) -> (Content, Vec<u8>) {
+/// Content in two parts: the same content with every text of [`result_texts`] left
+/// empty (for [`pack`]: the intro and every question, all a session needs to run and
+/// score), and those texts for [`fill_result_texts`]: [`HEADER`], the content's id,
+/// version and language (whose texts they are), then the texts in their own order.
+pub fn split_result_texts(content: &Content) -> (Content, Vec<u8>) {
     let mut quiz = content.clone();
     let mut out = Writer(HEADER.to_vec());
     whose(content).put(&mut out);
-    for text in report_texts(&mut quiz) {
+    for text in result_texts(&mut quiz) {
         std::mem::take(text).put(&mut out);
     }
     (quiz, out.0)
 }
 
-/// Which content a report belongs to.
+/// Which content a set of result texts belongs to.
 fn whose(content: &Content) -> ((String, u32), String) {
     (
         (content.id.clone(), content.version),
@@ -171,38 +166,29 @@ fn whose(content: &Content) -> ((String, u32), String) {
     )
 }
 
-/// Puts back the texts [`split_report`] took out; false (and `content` unchanged) when
-/// `report` is not this content's (another quiz, version, language or release), or does
-/// not hold exactly one text for each.
-pub fn fill_report(content: &mut Content, report: &[u8]) -> bool {
-    let Some(bytes) = report.strip_prefix(&HEADER) else {
+/// Puts back the texts [`split_result_texts`] took out; false (and `content`
+/// unchanged) when `texts` are not this content's (another quiz, version, language or
+/// release), or do not hold exactly one text for each.
+pub fn fill_result_texts(content: &mut Content, texts: &[u8]) -> bool {
+    let Some(bytes) = texts.strip_prefix(&HEADER) else {
         return false;
     };
     let mut reader = Reader { bytes, ok: true };
     let owner = <((String, u32), String)>::get(&mut reader);
     let mut filled = content.clone();
-    for text in report_texts(&mut filled) {
+    for text in result_texts(&mut filled) {
         *text = String::get(&mut reader);
     }
-    let whole = reader.ok && reader.bytes.is_empty() && owner == whose(content);
-    if whole {
+    let fits = reader.ok && reader.bytes.is_empty() && owner == whose(content);
+    if fits {
         *content = filled;
     }
-    whole
+    fits
 }
 
-/// Whether question `index` came without its texts ([`split_report`]): it shows once
-/// [`fill_report`] has put them back. Checked content never has an empty prompt.
-pub fn awaits_texts(content: &Content, index: usize) -> bool {
-    content
-        .questions
-        .get(index)
-        .is_some_and(|question| question.prompt.is_empty())
-}
-
-/// Whether the texts after the first question were left out ([`split_report`]).
-/// Checked on the verdict headlines, which checked content never leaves empty.
-pub fn lacks_report(content: &Content) -> bool {
+/// Whether the result's texts were left out ([`split_result_texts`]). Checked on the
+/// verdict headlines, which checked content never leaves empty.
+pub fn lacks_result_texts(content: &Content) -> bool {
     content
         .verdicts
         .0
@@ -629,35 +615,16 @@ mod tests {
     }
 
     #[test]
-    fn a_split_report_fills_back_to_the_whole_quiz() {
+    fn split_result_texts_fill_back_to_the_whole_quiz() {
         let whole = content();
-        let (quiz, report) = split_report(&whole);
-        assert!(lacks_report(&quiz));
-        assert!(!lacks_report(&whole));
+        let (quiz, texts) = split_result_texts(&whole);
+        assert!(lacks_result_texts(&quiz));
+        assert!(!lacks_result_texts(&whole));
+        // Every question travels whole with the quiz, and so does the intro.
         assert_eq!(quiz.intro, whole.intro);
-        // The first question is whole; the others keep what a session runs and scores
-        // on, and wait for their texts.
-        assert_eq!(quiz.questions[0], whole.questions[0]);
-        assert!(!awaits_texts(&quiz, 0));
-        for (index, (kept, original)) in quiz
-            .questions
-            .iter()
-            .zip(&whole.questions)
-            .enumerate()
-            .skip(1)
-        {
-            assert!(awaits_texts(&quiz, index) && !awaits_texts(&whole, index));
-            assert_eq!(kept.id, original.id);
-            assert_eq!(kept.hint.is_some(), original.hint.is_some());
-            assert_eq!(kept.options.len(), original.options.len());
-            for (choice, before) in kept.options.iter().zip(&original.options) {
-                assert_eq!((&choice.id, &choice.effect), (&before.id, &before.effect));
-                assert!(choice.label.is_empty());
-            }
-        }
-        assert!(!awaits_texts(&quiz, whole.questions.len()));
+        assert_eq!(quiz.questions, whole.questions);
         // What the questions and the screens before them say stays; what only the
-        // result and the lead form say goes with the report.
+        // result and the lead form say travels with the result's texts.
         let (before, after) = (&quiz.ui, &whole.ui);
         for (kept, original) in [
             (&before.progress, &after.progress),
@@ -682,47 +649,49 @@ mod tests {
         // The quiz part packs and unpacks like any content, and is much smaller.
         let packed = pack(&quiz);
         assert!(
-            packed.len() + 11_000 < pack(&whole).len(),
+            packed.len() + 8_000 < pack(&whole).len(),
             "{}",
             packed.len()
         );
         let mut filled = unpack(&packed).unwrap();
-        assert!(fill_report(&mut filled, &report));
+        assert!(fill_result_texts(&mut filled, &texts));
         assert_eq!(filled, whole);
     }
 
     #[test]
-    fn a_report_that_does_not_fit_is_refused_whole() {
-        let (quiz, report) = split_report(&content());
+    fn result_texts_that_do_not_fit_are_refused_whole() {
+        let (quiz, texts) = split_result_texts(&content());
         for bad in [
-            &report[..report.len() - 1],
-            &[report.as_slice(), &[0]].concat()[..],
+            &texts[..texts.len() - 1],
+            &[texts.as_slice(), &[0]].concat()[..],
             &[],
         ] {
             let mut target = quiz.clone();
-            assert!(!fill_report(&mut target, bad));
+            assert!(!fill_result_texts(&mut target, bad));
             assert_eq!(target, quiz);
         }
-        let mut bad_utf8 = report.clone();
+        let mut bad_utf8 = texts.clone();
         *bad_utf8.last_mut().unwrap() = 0xff;
         let mut target = quiz.clone();
-        assert!(!fill_report(&mut target, &bad_utf8));
-        // Nor do the texts of a quiz of another shape (a question's hint more or less)
-        // under the same id and version: their count differs.
+        assert!(!fill_result_texts(&mut target, &bad_utf8));
+        // Nor do the texts of a quiz of another shape (a pattern more or less) under
+        // the same id and version: their count differs.
         let mut other = content();
-        let hint = other.questions[4].hint.take();
-        other.questions[4].hint = hint.xor(Some("A hint.".to_owned()));
-        assert!(!fill_report(&mut target, &split_report(&other).1));
+        other.patterns.pop();
+        assert!(!fill_result_texts(
+            &mut target,
+            &split_result_texts(&other).1
+        ));
         // Another version's (or language's) texts do not fill this one.
         let mut other = content();
         other.version += 1;
-        let (_, other_report) = split_report(&other);
+        let (_, other_texts) = split_result_texts(&other);
         let mut target = quiz.clone();
-        assert!(!fill_report(&mut target, &other_report));
-        // Nor does a report from another release.
-        let mut stale = report.clone();
+        assert!(!fill_result_texts(&mut target, &other_texts));
+        // Nor do texts from another release.
+        let mut stale = texts.clone();
         stale[4] ^= 1;
-        assert!(!fill_report(&mut target, &stale));
+        assert!(!fill_result_texts(&mut target, &stale));
         assert_eq!(target, quiz);
     }
 

@@ -111,11 +111,6 @@ impl Session {
         self.needs_answer
     }
 
-    /// How many questions are answered.
-    pub fn answered(&self) -> usize {
-        self.answers.iter().filter(|a| a.is_some()).count()
-    }
-
     /// The complete answers, once every question has one.
     pub fn complete(&self, content: &Content) -> Option<Answers> {
         Answers::from_partial(content, &self.answers)

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use levels_engine::{load_str, pack, score, split_report, Answers, Content};
+use levels_engine::{load_str, pack, score, split_result_texts, Answers, Content};
 
 const HELP: &str = "\
 levels-content: check and try out levels-quiz content files
@@ -10,7 +10,7 @@ levels-content: check and try out levels-quiz content files
 USAGE:
     levels-content check FILE
     levels-content score FILE ANSWERS
-    levels-content pack FILE OUT [REPORT]
+    levels-content pack FILE OUT [RESULT_TEXTS]
     levels-content --help
 
 COMMANDS:
@@ -26,13 +26,13 @@ COMMANDS:
         the chosen option ids, comma-separated, one per question in question order,
         for example: role-vp,hours-doing,measured-team,...
 
-    pack FILE OUT [REPORT]
+    pack FILE OUT [RESULT_TEXTS]
         Checks a content file as `check` does and, when it is valid, writes it to
         OUT in the packed form the widget reads without checking it again (how
-        the bundle ships its languages). With REPORT, the texts no one reads
-        before the first question is answered (the later questions' and the
-        result's) go there instead of into OUT, so OUT is what the widget needs
-        before the first question and REPORT what it fetches after it.
+        the bundle ships its languages). With RESULT_TEXTS, the texts only the
+        result screen and the lead form show go there instead of into OUT, so OUT
+        holds the intro and every question, and RESULT_TEXTS travels with the
+        result's code.
 
 EXIT STATUS:
     0 success, 1 invalid content or answers, 2 wrong usage or unreadable file.
@@ -101,10 +101,10 @@ fn main() -> ExitCode {
             Ok(content) => write_all(&[(*out, pack(&content))]),
             Err(code) => code,
         },
-        ["pack", file, out, report_out] => match read(file) {
+        ["pack", file, out, texts_out] => match read(file) {
             Ok(content) => {
-                let (quiz, report) = split_report(&content);
-                write_all(&[(*out, pack(&quiz)), (*report_out, report)])
+                let (quiz, texts) = split_result_texts(&content);
+                write_all(&[(*out, pack(&quiz)), (*texts_out, texts)])
             }
             Err(code) => code,
         },

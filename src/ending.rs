@@ -1,13 +1,10 @@
 //! The end of a run: the lead form and the result screen, with what they do (sending
 //! the lead, following the call to action, sharing the result).
 //!
-//! The quiz hands over a [`Finish`] once the answers are scored; everything built
-//! from it lives in the deferred chunk (`later`), so none of it is in the download
-//! before the first question. Nor are a language file's later texts (its later
-//! questions' and its result's): [`whole`] puts them back, nor the result's
+//! The quiz hands over an [`Ending`] once the answers are scored; everything built
+//! from it is reached only through the chunk's entry points ([`crate::chunk`]), so
+//! none of it is in the download before the first question. Nor is the result's
 //! stylesheet: [`STYLESHEET`].
-
-use std::cell::RefCell;
 
 use levels_engine::{encode_link, Action, Answers, Content, LeadPlacement, Outcome};
 use yew::{Callback, Html};
@@ -15,81 +12,17 @@ use yew::{Callback, Html};
 use crate::components::{result_view, LeadForm, LeadFormProps, ResultProps};
 use crate::config::Config;
 use crate::lead::{LeadDraft, LeadStatus};
-use crate::platform::{finishing, FinishEvent, Platform};
+use crate::platform::{EndingEvent, Platform};
 use crate::shared::Shared;
 
 /// The result screen's and the lead form's stylesheet (`styles/result.css`, minified by
-/// `build.rs`). Only this chunk's code names it, so it ships with that code; each
-/// screen built here adopts it first ([`crate::platform::Finishing::adopt_result_stylesheet`]).
+/// `build.rs`). Only the chunk's code names it, so it ships with that code; each
+/// screen built here adopts it first ([`crate::platform::EndingServices::adopt_result_stylesheet`]).
 pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/result.css"));
-
-/// The linked-in quiz's later texts (`build.rs`, [`levels_engine::split_report`]), in
-/// builds without the `split` feature (native and browser unit tests). The bundle
-/// fetches every language's `.report.bin`.
-const BUILT_IN_REPORT: Option<&[u8]> = if cfg!(feature = "split") {
-    None
-} else {
-    Some(include_bytes!(concat!(env!("OUT_DIR"), "/en.report.bin")))
-};
-
-/// The content with every text (the later questions' and the result's), or `None`
-/// when they are missing and `report` does not supply them. A language file's come in `report` (its
-/// `.report.bin`). Content that is whole already (a marketer's own) comes back as it
-/// is. Filled once per page and shared.
-pub fn whole(content: &Shared<Content>, report: Option<&[u8]>) -> Option<Shared<Content>> {
-    thread_local! {
-        static WHOLE: RefCell<Option<(Shared<Content>, Shared<Content>)>> = const { RefCell::new(None) };
-    }
-    if !levels_engine::lacks_report(content) {
-        return Some(content.clone());
-    }
-    WHOLE.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if let Some((partial, whole)) = &*cell {
-            if partial == content {
-                return Some(whole.clone());
-            }
-        }
-        let mut filled = (**content).clone();
-        if !levels_engine::fill_report(&mut filled, report.or(BUILT_IN_REPORT)?) {
-            return None;
-        }
-        let filled = Shared::new(filled);
-        *cell = Some((content.clone(), filled.clone()));
-        Some(filled)
-    })
-}
-
-/// Gives `done` the content with every text ([`whole`]): at once for
-/// content that is whole (and for the linked-in quiz of test builds); a language
-/// file's once the platform has fetched its `.report.bin`. `None` when the texts
-/// cannot be had.
-pub fn fill(
-    content: &Shared<Content>,
-    platform: &Shared<dyn Platform>,
-    done: Callback<Option<Shared<Content>>>,
-) {
-    if let Some(filled) = whole(content, None) {
-        done.emit(Some(filled));
-        return;
-    }
-    let content = content.clone();
-    let page = platform.clone();
-    finishing(&**platform).fetch_report(Callback::from(move |report: Option<Vec<u8>>| {
-        let filled = report.and_then(|bytes| {
-            let filled = whole(&content, Some(&bytes));
-            if filled.is_none() {
-                finishing(&*page).report_mismatch();
-            }
-            filled
-        });
-        done.emit(filled);
-    }));
-}
 
 /// What the end of a run works with: the scored answers, the element's settings, the
 /// lead form's state, and the quiz's intents. All cheap handles.
-pub struct Finish {
+pub struct Ending {
     /// The content.
     pub content: Shared<Content>,
     /// The visitor's (complete) answers.
@@ -112,10 +45,10 @@ pub struct Finish {
     pub on_action: Callback<Action>,
 }
 
-impl Finish {
+impl Ending {
     /// The lead form, between the questions and the result or opened from the result.
     pub fn lead_form(&self) -> Html {
-        finishing(&*self.platform).adopt_result_stylesheet();
+        self.platform.ending().adopt_result_stylesheet(STYLESHEET);
         let props = LeadFormProps {
             content: self.content.clone(),
             draft: self.lead_draft.clone(),
@@ -132,8 +65,8 @@ impl Finish {
         let config = &self.config;
         let outcome = self.outcome.clone();
         let base = config.cta_href.as_ref().unwrap_or(&content.cta.href);
-        let page = finishing(&*self.platform);
-        page.adopt_result_stylesheet();
+        let page = self.platform.ending();
+        page.adopt_result_stylesheet(STYLESHEET);
         let cta_href = page.cta_href(
             base,
             &[
@@ -145,7 +78,9 @@ impl Finish {
             let (platform, content, outcome) =
                 (self.platform.clone(), content.clone(), outcome.clone());
             Callback::from(move |()| {
-                finishing(&*platform).emit(&content, &FinishEvent::Cta(outcome.clone()));
+                platform
+                    .ending()
+                    .emit(&content, &EndingEvent::Cta(outcome.clone()));
             })
         };
         result_view(&ResultProps {
@@ -182,8 +117,9 @@ impl Finish {
         let on_action = self.on_action.clone();
         Callback::from(move |()| {
             if first {
-                finishing(&*platform)
-                    .emit(&content, &FinishEvent::Lead(draft.clone(), outcome.clone()));
+                platform
+                    .ending()
+                    .emit(&content, &EndingEvent::Lead(draft.clone(), outcome.clone()));
                 on_action.emit(Action::LeaveLead);
             }
             let Some(url) = &action else {
@@ -194,7 +130,7 @@ impl Finish {
             let fields = lead_fields(&content, &draft, &outcome);
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let on_status = on_status.clone();
-            finishing(&*platform).post_lead(
+            platform.ending().post_lead(
                 url,
                 &fields,
                 Callback::from(move |ok: bool| {

@@ -1,2 +1,0 @@
-/// Base traits for sealed traits.
-pub trait Sealed {}

@@ -1,0 +1,169 @@
+//! The result's code: scoring, the result screen and the lead form ([`crate::ending`]),
+//! and where it stands ([`Chunk`]).
+//!
+//! With the `split` feature (the release bundle), this code ships as its own wasm file,
+//! `levels-quiz-result.wasm`, fetched once the first question is on screen and the
+//! page is idle, so the download before the first question carries none of it. Without
+//! the feature it is linked in as usual and every call here is a plain call.
+
+use levels_engine::{Answers, Content, Outcome};
+use yew::Html;
+
+use crate::ending::Ending;
+use crate::platform::{EndingEvent, Platform};
+use crate::shared::Shared;
+
+/// Where the result's code and the result's texts stand: state of the one reducer
+/// ([`crate::state::QuizState::chunk`]), changed by [`crate::state::Change::Chunk`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Chunk {
+    /// Not asked for yet: the root's effect fetches it once a question shows (at once
+    /// on the lead form or the result).
+    NotAsked,
+    /// On its way.
+    Fetching,
+    /// The last fetch failed. On a question nothing shows; arriving at the lead form or
+    /// the result asks again once, and after that "Try again" does.
+    Failed,
+    /// The code is linked in, and this is the content with the result's texts.
+    Arrived(Shared<Content>),
+}
+
+impl Chunk {
+    /// The content with the result's texts, once arrived.
+    pub fn content(&self) -> Option<&Shared<Content>> {
+        match self {
+            Chunk::Arrived(content) => Some(content),
+            _ => None,
+        }
+    }
+}
+
+/// The chunk could not be fetched.
+#[derive(Debug)]
+pub struct Unavailable;
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for Unavailable {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+/// Declares the chunk's entry points, each with the loader that readies it, and
+/// [`fetch`], which readies every one: the list lives here and nowhere else, so an
+/// entry point cannot be left out of the fetch.
+macro_rules! entry_points {
+    ($($(#[$attribute:meta])* fn $name:ident / $loader:ident ($($arg:ident: $type:ty),*) -> $value:ty $body:block)*) => {
+        $(
+            $(#[$attribute])*
+            #[cfg_attr(
+                feature = "split",
+                wasm_split_helpers::wasm_split(result, fallible, preload($loader))
+            )]
+            fn $name($($arg: $type),*) -> Result<$value, Unavailable> {
+                Ok($body)
+            }
+        )*
+
+        /// Fetches the chunk once (a failure is not remembered, so calling again
+        /// retries) and readies each entry point's loader.
+        #[cfg(feature = "split")]
+        pub async fn fetch() -> Result<(), Unavailable> {
+            $($loader().await?;)*
+            Ok(())
+        }
+
+        /// The names of the entry points, for tests.
+        pub const ENTRY_POINTS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+entry_points! {
+    /// Scores a complete set of answers.
+    fn score_in_chunk / ready_score(content: &Content, answers: &Answers) -> Outcome {
+        levels_engine::score(content, answers)
+    }
+    /// Builds the result screen.
+    fn result_in_chunk / ready_result(ending: &Ending) -> Html {
+        ending.result()
+    }
+    /// Builds the lead form.
+    fn lead_form_in_chunk / ready_lead_form(ending: &Ending) -> Html {
+        ending.lead_form()
+    }
+    /// Tells the page the result is shown (`levels-quiz:complete`).
+    fn complete_in_chunk / ready_complete(platform: &Shared<dyn Platform>, content: &Content, outcome: &Shared<Outcome>) -> () {
+        platform.ending().emit(content, &EndingEvent::Complete(outcome.clone()))
+    }
+    /// The quiz with the result's texts put back in, or `None` when `texts` are not
+    /// this quiz's ([`levels_engine::fill_result_texts`]).
+    fn with_result_texts_in_chunk / ready_result_texts(content: &Content, texts: &[u8]) -> Option<Shared<Content>> {
+        let mut whole = content.clone();
+        levels_engine::fill_result_texts(&mut whole, texts).then(|| Shared::new(whole))
+    }
+    /// The browser's services for the end of a run (`embed::BrowserPlatform`), as only
+    /// the chunk's code names them, so their code ships in the chunk.
+    #[cfg(target_arch = "wasm32")]
+    fn browser_ending_in_chunk / ready_browser_ending(platform: &crate::embed::BrowserPlatform) -> &dyn crate::platform::EndingServices {
+        platform
+    }
+}
+
+/// Nothing to fetch: the code is linked in.
+#[cfg(not(feature = "split"))]
+pub async fn fetch() -> Result<(), Unavailable> {
+    Ok(())
+}
+
+/// The outcome of a complete set of answers, once the chunk has arrived; `None` before.
+pub fn score(chunk: &Chunk, answers: &Answers) -> Option<Outcome> {
+    now(score_in_chunk(chunk.content()?, answers))
+}
+
+/// The result screen. An [`Ending`] exists only once the answers were scored, so the
+/// chunk is there.
+pub fn result(ending: &Ending) -> Option<Html> {
+    now(result_in_chunk(ending))
+}
+
+/// The lead form (once scored, as [`result`]).
+pub fn lead_form(ending: &Ending) -> Option<Html> {
+    now(lead_form_in_chunk(ending))
+}
+
+/// Tells the page the result is shown. An outcome exists only once the chunk is there.
+pub fn complete(platform: &Shared<dyn Platform>, content: &Content, outcome: &Shared<Outcome>) {
+    let _ = now(complete_in_chunk(platform, content, outcome));
+}
+
+/// The quiz with the result's texts put back in, once the chunk is there; `None` when
+/// `texts` are not this quiz's.
+pub fn with_result_texts(content: &Content, texts: &[u8]) -> Option<Shared<Content>> {
+    now(with_result_texts_in_chunk(content, texts)).flatten()
+}
+
+/// The browser's services for the end of a run. Called only from the chunk's code
+/// ([`Platform::ending`]), so the chunk is there.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn browser_ending(
+    platform: &crate::embed::BrowserPlatform,
+) -> Option<&dyn crate::platform::EndingServices> {
+    now(browser_ending_in_chunk(platform))
+}
+
+/// The value of an entry point whose chunk is loaded: its first poll is ready.
+#[cfg(feature = "split")]
+fn now<T>(call: impl std::future::Future<Output = Result<T, Unavailable>>) -> Option<T> {
+    use std::task::{Context, Poll, Waker};
+    let call = std::pin::pin!(call);
+    match call.poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(Ok(value)) => Some(value),
+        _ => None,
+    }
+}
+
+#[cfg(not(feature = "split"))]
+fn now<T>(call: Result<T, Unavailable>) -> Option<T> {
+    call.ok()
+}
