@@ -32,6 +32,7 @@ const LIVE_ATTRIBUTES = [
   "lead",
   "lead-action",
   "analytics",
+  "id",
 ];
 
 // Shown while the wasm loads: reserves room so the page does not jump when the
@@ -151,8 +152,9 @@ function loadChecker() {
   return checkerReady;
 }
 
-// A content file's text, checked: { bytes } packed for the widget, { problems } (every
-// problem found), or { error } when the checker itself could not be loaded.
+// A content file's text, checked: { bytes } packed for the widget (its warnings logged),
+// { problems } (every problem found), or { error } when the checker itself could not be
+// loaded.
 async function check(text) {
   let checker;
   try {
@@ -160,14 +162,17 @@ async function check(text) {
   } catch (error) {
     return { error: `the content checker could not be loaded (${error.message})` };
   }
+  let checked;
   try {
-    return { bytes: checker.check(text) };
+    checked = checker.check(text);
   } catch (problems) {
     if (Array.isArray(problems)) return { problems };
     // Not a verdict but a crash (a wasm trap): that instance is done for.
     checkerReady = null;
     return { error: `the content checker failed (${problems?.message ?? problems})` };
   }
+  for (const warning of checked.warnings) console.warn(`<${TAG}>: ${warning}`);
+  return { bytes: checked.bytes };
 }
 
 // The first bytes of a packed file as hex: the magic and the layout's fingerprint.

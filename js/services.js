@@ -35,8 +35,48 @@ export class Services {
   constructor(host, root) {
     this.host = host;
     this.root = root;
-    for (const gone of [...Services.#live.keys()].filter((h) => !h.isConnected)) Services.#live.delete(gone);
+    for (const gone of [...Services.#live.keys()].filter((h) => !h.isConnected)) Services.release(gone);
+    Services.#live.get(host)?.#focusKeeper.disconnect();
     Services.#live.set(host, this);
+    this.#focusKeeper = this.#keepFocus();
+  }
+
+  #focusKeeper;
+
+  // Focus that was in the widget stays in it. When a render takes away the focused
+  // control (the Next button of the question just answered: each screen is new), the
+  // browser drops focus to the page; the Rust side moves it to the new screen's heading
+  // in an effect, which Yew's scheduler may run a task later. In between, a key press
+  // would land on the page. So this observer, which runs in the same task as the
+  // render, puts focus on the new screen's heading at once; the effect then finds it
+  // there.
+  #keepFocus() {
+    // The control that last had focus in the widget, while focus has not moved on to
+    // something else of the page.
+    let last = null;
+    const listening = new AbortController();
+    const { signal } = listening;
+    this.root.addEventListener("focusin", (event) => (last = event.target), { signal });
+    this.root.addEventListener(
+      "focusout",
+      (event) => {
+        if (event.relatedTarget && !this.root.contains(event.relatedTarget)) last = null;
+      },
+      { signal },
+    );
+    const keeper = new MutationObserver(() => {
+      if (last && !last.isConnected && this.root.activeElement === null) {
+        last = null;
+        this.focusScreen();
+      }
+    });
+    keeper.observe(this.root, { childList: true, subtree: true });
+    return {
+      disconnect() {
+        keeper.disconnect();
+        listening.abort();
+      },
+    };
   }
 
   // The wasm instance has crashed (a Rust panic traps, or an exception went through
@@ -58,6 +98,7 @@ export class Services {
 
   // The element stopped its widget (removed, or about to remount).
   static release(host) {
+    Services.#live.get(host)?.#focusKeeper.disconnect();
     Services.#live.delete(host);
   }
 

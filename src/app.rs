@@ -35,9 +35,14 @@ pub struct QuizProps {
     pub languages: Vec<Language>,
 }
 
-/// The key progress is saved under: one per content id and version.
-pub fn storage_key(content: &Content) -> String {
-    format!("levels-quiz:{}:{}", content.id, content.version)
+/// The key progress is saved under: one per content id and version, and per element
+/// `id` when the element has one (two elements of the same quiz on one page keep their
+/// own progress when each has an `id`).
+pub fn storage_key(content: &Content, config: &Config) -> String {
+    match &config.id {
+        Some(id) => format!("levels-quiz:{}:{}#{id}", content.id, content.version),
+        None => format!("levels-quiz:{}:{}", content.id, content.version),
+    }
 }
 
 /// Where the quiz starts: a shared result, saved progress, or the intro (with a notice
@@ -64,7 +69,7 @@ fn initial_state(props: &QuizProps) -> (QuizState, bool) {
         },
         None if props.config.persist => props
             .platform
-            .load(&storage_key(content))
+            .load(&storage_key(content, &props.config))
             .and_then(|saved| decode_progress(content, &saved)),
         None => None,
     };
@@ -89,7 +94,7 @@ async fn fetch_chunk(content: Shared<Content>, platform: Shared<dyn Platform>) -
         return Chunk::Failed;
     };
     match chunk::with_result_texts(&content, &bytes) {
-        Some(whole) => Chunk::Arrived(whole),
+        Some(with_texts) => Chunk::Arrived(with_texts),
         None => {
             platform.result_texts_mismatch();
             Chunk::Failed
@@ -143,14 +148,14 @@ pub fn Quiz(props: &QuizProps) -> Html {
         let platform = platform.clone();
         let content = content.clone();
         let persist = props.config.persist;
+        let key = storage_key(&content, &props.config);
         use_effect_with(
-            (screen, state.session.answers().to_vec(), persist),
-            move |(screen, answers, persist)| {
-                let key = storage_key(&content);
+            (screen, state.session.answers().to_vec(), persist, key),
+            move |(screen, answers, persist, key)| {
                 if !persist || (*screen == Screen::Intro && answers.iter().all(Option::is_none)) {
-                    platform.forget(&key);
+                    platform.forget(key);
                 } else {
-                    platform.save(&key, &encode_progress(*screen, answers));
+                    platform.save(key, &encode_progress(*screen, answers));
                 }
             },
         );
@@ -183,6 +188,21 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 fetch.emit(());
             } else {
                 page.after_paint(fetch);
+            }
+        });
+    }
+
+    // Once the result's code is there and the visitor is still answering, it runs once
+    // on made-up answers while the page is idle, so the visitor's own result is drawn
+    // by code the browser has already compiled.
+    {
+        let platform = platform.clone();
+        let arrived = state.chunk.content().cloned();
+        let answering = matches!(screen, Screen::Question(_));
+        use_effect_with(arrived, move |arrived| {
+            if let (Some(content), true) = (arrived.clone(), answering) {
+                let page = platform.clone();
+                platform.after_paint(Callback::from(move |()| chunk::warm(&content, &page)));
             }
         });
     }

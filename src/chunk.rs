@@ -99,8 +99,30 @@ entry_points! {
     /// The quiz with the result's texts put back in, or `None` when `texts` are not
     /// this quiz's ([`levels_engine::fill_result_texts`]).
     fn with_result_texts_in_chunk / ready_result_texts(content: &Content, texts: &[u8]) -> Option<Shared<Content>> {
-        let mut whole = content.clone();
-        levels_engine::fill_result_texts(&mut whole, texts).then(|| Shared::new(whole))
+        let mut with_texts = content.clone();
+        levels_engine::fill_result_texts(&mut with_texts, texts).then(|| Shared::new(with_texts))
+    }
+    /// Runs the result's code once on made-up answers (the first option of each
+    /// question) and throws the result away, so the browser has compiled it before
+    /// the visitor's own result is drawn. Nothing is announced or shown.
+    fn warm_in_chunk / ready_warm(content: &Shared<Content>, platform: &Shared<dyn Platform>) -> () {
+        let first: Vec<usize> = content.questions.iter().map(|_| 0).collect();
+        if let Some(answers) = Answers::new(content, &first) {
+            let outcome = Shared::new(levels_engine::score(content, &answers));
+            let ending = Ending {
+                content: content.clone(),
+                answers,
+                outcome,
+                config: crate::config::Config::default(),
+                platform: platform.clone(),
+                lead_draft: Default::default(),
+                lead_status: Default::default(),
+                on_lead_change: yew::Callback::noop(),
+                on_lead_status: yew::Callback::noop(),
+                on_action: yew::Callback::noop(),
+            };
+            let _ = ending.result();
+        }
     }
     /// The browser's services for the end of a run (`embed::BrowserPlatform`), as only
     /// the chunk's code names them, so their code ships in the chunk.
@@ -135,6 +157,11 @@ pub fn lead_form(ending: &Ending) -> Option<Html> {
 /// Tells the page the result is shown. An outcome exists only once the chunk is there.
 pub fn complete(platform: &Shared<dyn Platform>, content: &Content, outcome: &Shared<Outcome>) {
     let _ = now(complete_in_chunk(platform, content, outcome));
+}
+
+/// Warms the result's code ([`warm_in_chunk`]) once the chunk is there.
+pub fn warm(content: &Shared<Content>, platform: &Shared<dyn Platform>) {
+    let _ = now(warm_in_chunk(content, platform));
 }
 
 /// The quiz with the result's texts put back in, once the chunk is there; `None` when

@@ -35,6 +35,9 @@ pub struct Config {
     pub lead_action: Option<String>,
     /// Push events to `window.dataLayer`.
     pub analytics: bool,
+    /// The element's `id`, which keeps its saved progress apart from another element's
+    /// of the same quiz on the same page.
+    pub id: Option<String>,
 }
 
 impl Default for Config {
@@ -48,6 +51,7 @@ impl Default for Config {
             lead: LeadPlacement::Off,
             lead_action: None,
             analytics: false,
+            id: None,
         }
     }
 }
@@ -147,6 +151,7 @@ impl Config {
             lead,
             lead_action: text("lead-action"),
             analytics,
+            id: text("id"),
         };
         (config, warnings)
     }
@@ -182,6 +187,7 @@ mod tests {
             ("lead-action", "https://forms.example/lead"),
             ("analytics", ""),
             ("theme", "dark"),
+            ("id", " quiz-2 "),
         ]);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(
@@ -195,6 +201,7 @@ mod tests {
                 lead: LeadPlacement::BeforeResults,
                 lead_action: Some("https://forms.example/lead".into()),
                 analytics: true,
+                id: Some("quiz-2".into()),
             }
         );
     }

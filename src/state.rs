@@ -59,7 +59,7 @@ pub fn needs_chunk(screen: Screen) -> bool {
 
 impl QuizState {
     /// A fresh state on the intro screen, with the chunk not asked for (arrived at
-    /// once where it is linked in and the content is whole: test builds).
+    /// once where it is linked in and the content has its result texts: test builds).
     pub fn new(content: Shared<Content>) -> QuizState {
         QuizState {
             chunk: if cfg!(feature = "split") || levels_engine::lacks_result_texts(&content) {

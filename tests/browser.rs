@@ -29,14 +29,23 @@ async fn settle() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// Waits until `ready` holds, up to two seconds (debug builds render slowly).
-async fn until(mut ready: impl FnMut() -> bool) {
+/// Waits until `ready` holds, up to two seconds (debug builds render slowly), and fails
+/// the test, naming what it waited for, if it never does.
+async fn wait_for(what: &str, mut ready: impl FnMut() -> bool) {
     for _ in 0..100 {
         if ready() {
             return;
         }
         settle().await;
     }
+    panic!("waited two seconds for {what}, in vain");
+}
+
+/// `wait_for` with the condition's own text as its name.
+macro_rules! until {
+    ($ready:expr) => {
+        wait_for(stringify!($ready), $ready)
+    };
 }
 
 struct Mounted {
@@ -173,7 +182,7 @@ async fn a_full_run_moves_focus_and_reports_the_result() {
         .questions
         .len();
     for number in 1..=total {
-        until(|| {
+        until!(|| {
             m.find(".lq-progress-label")
                 .and_then(|p| p.text_content())
                 .is_some_and(|t| t == format!("Question {number} of {total}"))
@@ -196,7 +205,7 @@ async fn a_full_run_moves_focus_and_reports_the_result() {
 
         // Next without an answer stays put and says why.
         m.get::<HtmlElement>("button[type=submit]").click();
-        until(|| m.find("[role=alert]").is_some()).await;
+        until!(|| m.find("[role=alert]").is_some()).await;
         assert!(m.find("[role=alert]").is_some());
 
         let options = m.shadow.query_selector_all("input[type=radio]").unwrap();
@@ -206,12 +215,12 @@ async fn a_full_run_moves_focus_and_reports_the_result() {
             .dyn_into()
             .unwrap();
         last.click();
-        until(|| m.find("[role=alert]").is_none()).await;
+        until!(|| m.find("[role=alert]").is_none()).await;
         assert!(m.find("[role=alert]").is_none());
         m.get::<HtmlElement>("button[type=submit]").click();
         settle().await;
     }
-    until(|| {
+    until!(|| {
         m.screen() == "result"
             && m.focused().is_some_and(|f| f.tag_name() == "H2")
             && m.events
@@ -238,7 +247,7 @@ async fn a_full_run_moves_focus_and_reports_the_result() {
     );
 
     m.widget.destroy();
-    until(|| m.find("[data-screen]").is_none()).await;
+    until!(|| m.find("[data-screen]").is_none()).await;
     assert!(m.find("[data-screen]").is_none(), "destroy unmounts");
 }
 
@@ -263,13 +272,13 @@ async fn a_full_run_by_keyboard() {
     // Activating a focused button with Enter or Space is the browser's own behaviour
     // (covered end to end); from the first question on, every step here is a key.
     m.get::<HtmlElement>("button.lq-primary").click();
-    until(|| m.focused().is_some()).await;
+    until!(|| m.focused().is_some()).await;
     let total = levels_engine::load_str(levels_engine::DEFAULT_CONTENT)
         .unwrap()
         .questions
         .len();
     for number in 1..=total {
-        until(|| {
+        until!(|| {
             m.find(".lq-progress-label")
                 .and_then(|p| p.text_content())
                 .is_some_and(|t| t.starts_with(&format!("Question {number} ")))
@@ -281,7 +290,7 @@ async fn a_full_run_by_keyboard() {
         m.get::<HtmlElement>("input[type=radio]").focus().unwrap();
         // Enter without a choice stays and says why.
         press(&m, "Enter");
-        until(|| m.find("[role=alert]").is_some()).await;
+        until!(|| m.find("[role=alert]").is_some()).await;
         assert!(m.find("[role=alert]").is_some(), "question {number}: alert");
         // From the first radio, Down twice (second, third), Up once: the second
         // option, and focus follows the choice.
@@ -290,7 +299,7 @@ async fn a_full_run_by_keyboard() {
             settle().await;
         }
         press(&m, "ArrowUp");
-        until(|| {
+        until!(|| {
             m.find("input:checked")
                 .and_then(|c| c.get_attribute("value"))
                 .zip(
@@ -310,7 +319,7 @@ async fn a_full_run_by_keyboard() {
         press(&m, "Enter");
         settle().await;
     }
-    until(|| m.focused().is_some() && m.screen() == "result").await;
+    until!(|| m.focused().is_some() && m.screen() == "result").await;
     assert_eq!(m.screen(), "result");
     assert_eq!(m.focused().unwrap().tag_name(), "H2");
 }
@@ -320,7 +329,7 @@ async fn two_widgets_on_one_page_are_independent() {
     let a = Mounted::new().await;
     let b = Mounted::new().await;
     a.get::<HtmlElement>("button.lq-primary").click();
-    until(|| a.screen() == "question").await;
+    until!(|| a.screen() == "question").await;
     assert_eq!(a.screen(), "question");
     assert_eq!(b.screen(), "intro");
 }

@@ -113,15 +113,156 @@ async fn render_view(view: impl Fn() -> Html + 'static) -> String {
 }
 
 /// Asserts that every fragment appears in `html`, in order.
+///
+/// A fragment that names attributes (`<p role="status" class="x">text`, or just
+/// `data-screen="result" data-verdict="aligned"`) matches the next start tag (of that
+/// name, if given) that has those attributes in any order, among others; what follows
+/// its `>` must then follow that tag's. So the tests do not pin the order in which Yew
+/// writes attributes. Any other fragment matches as plain text.
 #[track_caller]
 fn check_fragments(html: &str, fragments: &[&str]) {
-    let mut rest = html;
+    let mut at = 0;
     for fragment in fragments {
-        match rest.find(fragment) {
-            Some(at) => rest = &rest[at + fragment.len()..],
+        match find_fragment(html, at, fragment) {
+            Some(end) => at = end,
             None => panic!("missing (or out of order) {fragment:?} in\n{html}"),
         }
     }
+}
+
+#[test]
+fn fragments_match_attributes_in_any_order() {
+    let html = r#"<section data-screen="result" class="lq-screen"><p class="lq-lead" role="status" tabindex="-1">Hi</p><a href="/x" class="b">Go</a></section>"#;
+    check_fragments(
+        html,
+        &[
+            r#"class="lq-screen" data-screen="result""#,
+            r#"<p tabindex="-1" role="status" class="lq-lead">Hi</p>"#,
+            r#"class="b" href="/x""#,
+            ">Go</a>",
+        ],
+    );
+}
+
+#[test]
+#[should_panic(expected = "missing")]
+fn fragments_still_need_every_attribute_and_the_text_after() {
+    check_fragments(
+        r#"<p class="lq-lead" role="status">Hi</p>"#,
+        &[r#"<p role="status" class="lq-lead">Bye</p>"#],
+    );
+}
+
+/// A start tag's name and attributes, and where it ends (after its `>`).
+struct StartTag {
+    name: String,
+    attributes: Vec<(String, Option<String>)>,
+    end: usize,
+}
+
+/// Reads the attributes of a tag from `text` (after the tag's name) up to its `>`:
+/// the attributes, and the offset just past the `>` (the end of `text` when there is
+/// none).
+fn read_attributes(text: &str) -> (Vec<(String, Option<String>)>, Option<usize>) {
+    let bytes = text.as_bytes();
+    let mut attributes = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && (bytes[i] as char).is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return (attributes, None);
+        }
+        if bytes[i] == b'>' {
+            return (attributes, Some(i + 1));
+        }
+        if bytes[i] == b'/' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !matches!(bytes[i], b'=' | b'>' | b' ' | b'\n' | b'/') {
+            i += 1;
+        }
+        let name = text[start..i].to_owned();
+        if i + 1 < bytes.len() && bytes[i] == b'=' && bytes[i + 1] == b'"' {
+            let value_start = i + 2;
+            let Some(close) = text[value_start..].find('"') else {
+                return (attributes, None);
+            };
+            attributes.push((
+                name,
+                Some(text[value_start..value_start + close].to_owned()),
+            ));
+            i = value_start + close + 1;
+        } else {
+            attributes.push((name, None));
+        }
+    }
+}
+
+/// Every start tag of `html`, in order.
+fn start_tags(html: &str) -> Vec<StartTag> {
+    let mut tags = Vec::new();
+    let mut from = 0;
+    while let Some(open) = html[from..].find('<').map(|o| from + o) {
+        let rest = &html[open + 1..];
+        let name_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(rest.len());
+        if name_len == 0 || !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            from = open + 1;
+            continue;
+        }
+        let (attributes, end) = read_attributes(&rest[name_len..]);
+        let end = end.map_or(html.len(), |e| open + 1 + name_len + e);
+        tags.push(StartTag {
+            name: rest[..name_len].to_owned(),
+            attributes,
+            end,
+        });
+        from = end;
+    }
+    tags
+}
+
+/// Where `fragment` ends in `html`, looking from `from` on; `None` when it is not there.
+fn find_fragment(html: &str, from: usize, fragment: &str) -> Option<usize> {
+    if !fragment.contains("=\"") {
+        return html[from..]
+            .find(fragment)
+            .map(|at| from + at + fragment.len());
+    }
+    // `<name attributes>after`, or `attributes>after`, or just attributes.
+    let (name, text) = match fragment.strip_prefix('<') {
+        Some(rest) => {
+            let len = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .unwrap_or(rest.len());
+            (Some(&rest[..len]), &rest[len..])
+        }
+        None => (None, fragment),
+    };
+    let (wanted, after) = read_attributes(text);
+    let after = after.map(|a| &text[a..]);
+    start_tags(html).into_iter().find_map(|tag| {
+        // `from` may sit inside this tag, before its `>` (a fragment before named some
+        // of its attributes).
+        let fits = tag.end > from
+            && name.is_none_or(|name| name == tag.name)
+            && wanted.iter().all(|a| tag.attributes.contains(a));
+        if !fits {
+            return None;
+        }
+        match after {
+            // Before the `>`, so a fragment that starts with it can follow.
+            None => Some(tag.end - 1),
+            Some(after) => html[tag.end..]
+                .starts_with(after)
+                .then_some(tag.end + after.len()),
+        }
+    })
 }
 
 /// Asserts that `html` is the screen that waits for what the next one needs, saying
@@ -466,7 +607,7 @@ async fn saved_progress_resumes_on_the_same_question() {
     answers[2] = Some(0);
     let fake = FakePage::default();
     fake.save(
-        &levels_quiz::app::storage_key(&content),
+        &levels_quiz::app::storage_key(&content, &Config::default()),
         &levels_engine::encode_progress(levels_engine::Screen::Question(2), &answers),
     );
     let html = quiz(&content, Config::default(), page(fake)).await;
@@ -475,7 +616,7 @@ async fn saved_progress_resumes_on_the_same_question() {
     // With persist off, the same storage is not read.
     let fake = FakePage::default();
     fake.save(
-        &levels_quiz::app::storage_key(&content),
+        &levels_quiz::app::storage_key(&content, &Config::default()),
         "1|q2|310----------",
     );
     let off = Config {
@@ -486,6 +627,38 @@ async fn saved_progress_resumes_on_the_same_question() {
     check_fragments(&html, &[r#"data-screen="intro""#]);
 }
 
+#[tokio::test]
+async fn elements_with_their_own_id_keep_their_own_progress() {
+    let content = content();
+    let with_id = |id: &str| Config {
+        id: Some(id.to_owned()),
+        ..Config::default()
+    };
+    let (first, second) = (with_id("coach-quiz"), with_id("sidebar-quiz"));
+    assert_ne!(
+        levels_quiz::app::storage_key(&content, &first),
+        levels_quiz::app::storage_key(&content, &second)
+    );
+    assert_ne!(
+        levels_quiz::app::storage_key(&content, &first),
+        levels_quiz::app::storage_key(&content, &Config::default())
+    );
+    let saved = || {
+        let fake = FakePage::default();
+        let mut answers = vec![None; content.questions.len()];
+        answers[0] = Some(3);
+        fake.save(
+            &levels_quiz::app::storage_key(&content, &first),
+            &levels_engine::encode_progress(levels_engine::Screen::Question(1), &answers),
+        );
+        page(fake)
+    };
+    let html = quiz(&content, first.clone(), saved()).await;
+    check_fragments(&html, &["Question 2 of 13"]);
+    let html = quiz(&content, second, saved()).await;
+    check_fragments(&html, &[r#"data-screen="intro""#]);
+}
+
 /// Saved progress on question 3 of `content`, on a fresh page.
 fn resumed_on_question_3(content: &Content) -> Shared<dyn Platform> {
     let mut answers = vec![None; content.questions.len()];
@@ -493,7 +666,7 @@ fn resumed_on_question_3(content: &Content) -> Shared<dyn Platform> {
     answers[1] = Some(1);
     let fake = FakePage::default();
     fake.save(
-        &levels_quiz::app::storage_key(content),
+        &levels_quiz::app::storage_key(content, &Config::default()),
         &levels_engine::encode_progress(levels_engine::Screen::Question(2), &answers),
     );
     page(fake)
@@ -526,7 +699,7 @@ async fn garbage_in_storage_starts_at_the_intro() {
     let content = content();
     let fake = FakePage::default();
     fake.save(
-        &levels_quiz::app::storage_key(&content),
+        &levels_quiz::app::storage_key(&content, &Config::default()),
         "{not progress at all",
     );
     let html = quiz(&content, Config::default(), page(fake)).await;

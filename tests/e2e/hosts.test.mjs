@@ -555,7 +555,7 @@ function withPayloads(source) {
   let i = 0;
   const mark = (text) => `${text} ${PAYLOADS[i++ % PAYLOADS.length]}`;
   const markKeys = (obj, keys) => keys.forEach((k) => typeof obj[k] === "string" && (obj[k] = mark(obj[k])));
-  Object.values(c.levels).forEach((level) => markKeys(level, ["name", "tagline"]));
+  Object.values(c.levels).forEach((level) => markKeys(level, ["name"]));
   markKeys(c.intro, ["title", "body", "duration", "privacy", "start"]);
   c.intro.points = c.intro.points.map(mark);
   for (const q of c.questions) {

@@ -79,12 +79,16 @@ function dataLayer(page) {
 // --------------------------------------------------------------------------------------
 
 describe("content", () => {
-  test("a URL of a custom JSON file is what the widget shows", async () => {
-    const { page, context, quiz, errors } = await open("/pages/marketer/content-custom.html");
+  test("a URL of a custom JSON file is what the widget shows, its interface strings over the defaults", async () => {
+    const { page, context, quiz, errors, warnings } = await open("/pages/marketer/content-custom.html");
     await quiz.waitFor("intro");
     assert.equal(await quiz.host.locator("[data-screen=intro] h2").textContent(), CUSTOM_TITLE);
     await quiz.start();
     assert.equal(await quiz.host.locator(".lq-prompt").textContent(), CUSTOM_PROMPT);
+    // The file leaves `next` out: English's default fills it in, silently.
+    assert.equal((await quiz.host.locator("button[type=submit]").textContent()).trim(), "Next");
+    // A key this release no longer reads is a warning, not a refusal.
+    assert.ok(warnings.some((w) => /<levels-quiz>: ui\.loading: /.test(w)), warnings.join("\n"));
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -128,7 +132,7 @@ describe("content", () => {
         assert.match(problems.join("\n"), /questions\[/);
         // Quoted as Rust's {:?} would, which for this key is also JSON's (the shipped
         // checker has no Debug formatting to do it).
-        assert.ok(problems.some((p) => p.includes(`ui[${JSON.stringify(ODD_KEY)}]`)), problems.join("\n"));
+        assert.ok(problems.some((p) => p.includes(`cta[${JSON.stringify(ODD_KEY)}]`)), problems.join("\n"));
       }
       const error = await waitForEvent(page, "error");
       assert.equal(error.detail.code, code);

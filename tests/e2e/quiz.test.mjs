@@ -119,6 +119,40 @@ describe("a visitor", () => {
     await context.close();
   });
 
+  test("keyboard focus never drops to the page between screens, even when rendering is slow", async () => {
+    const { page, context, errors } = await open("/pages/plain.html");
+    const quiz = new Quiz(page);
+    await quiz.waitFor("intro");
+    // Slow enough that Yew's scheduler yields to the browser between drawing a screen
+    // and running its effects (it yields after 16 ms), where focus used to drop.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 20 });
+    // Noted at every DOM change of the widget, after the widget's own observers.
+    await page.evaluate(() => {
+      const host = document.querySelector("levels-quiz");
+      window.__dropped = [];
+      new MutationObserver(() => {
+        if (document.activeElement !== host) window.__dropped.push(host.shadowRoot.querySelector("[data-screen]")?.dataset.screen);
+      }).observe(host.shadowRoot, { childList: true, subtree: true });
+    });
+    await quiz.host.locator(".lq-start-row button").focus();
+    await page.keyboard.press("Enter");
+    for (const id of STUCK_VP.slice(0, 4)) {
+      await quiz.waitFor("question");
+      await quiz.host.locator(`input[value="${id}"]`).focus();
+      await page.keyboard.press("Space");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(
+        (id) => !document.querySelector("levels-quiz").shadowRoot.querySelector(`input[value="${id}"]`),
+        id,
+      );
+    }
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    assert.deepEqual(await page.evaluate(() => window.__dropped), [], "focus left the widget as a screen changed");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   for (const [label, width, height] of [
     ["phone", 375, 812],
     ["desktop", 1280, 900],

@@ -6,24 +6,33 @@
 //! and only when there is one: `js/levels-quiz.js` imports this module on demand, so
 //! the default path never downloads the checker.
 
-use levels_engine::{load, pack, Json};
+use levels_engine::{load_with_warnings, pack, Json};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Checks a content file's JSON text. Returns the content packed for the widget, or
-/// throws an array of strings: every problem found, each with where it is.
+/// Checks a content file's JSON text. Returns `{ bytes, warnings }`: the content packed
+/// for the widget (a `Uint8Array`) and what its author should know though it loads (an
+/// array of strings, each with where it is); or throws an array of strings: every
+/// problem found, each with where it is.
 #[wasm_bindgen]
-pub fn check(text: &str) -> Result<Vec<u8>, JsValue> {
+pub fn check(text: &str) -> Result<JsValue, JsValue> {
     let value = js_sys::JSON::parse(text).map_err(|err| {
         let message = String::from(js_sys::Error::from(err).message());
-        problems([format!("not valid JSON: {message}")])
+        lines([format!("not valid JSON: {message}")])
     })?;
-    load(&to_json(&value))
-        .map(|content| pack(&content))
-        .map_err(|error| problems(error.problems().iter().map(ToString::to_string)))
+    let (loaded, warnings) = load_with_warnings(&to_json(&value));
+    let content =
+        loaded.map_err(|error| lines(error.problems().iter().map(ToString::to_string)))?;
+    let checked = js_sys::Object::new();
+    let bytes = js_sys::Uint8Array::from(pack(&content).as_slice());
+    js_sys::Reflect::set(&checked, &"bytes".into(), &bytes)?;
+    let warnings = lines(warnings.iter().map(ToString::to_string));
+    js_sys::Reflect::set(&checked, &"warnings".into(), &warnings)?;
+    Ok(checked.into())
 }
 
-fn problems(lines: impl IntoIterator<Item = String>) -> JsValue {
+/// A JavaScript array of strings.
+fn lines(lines: impl IntoIterator<Item = String>) -> JsValue {
     lines
         .into_iter()
         .map(JsValue::from)

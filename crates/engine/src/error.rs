@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-/// One problem found in a content file, with where it is.
+/// One problem found in a content file, with where it is. A warning (see
+/// [`load_with_warnings`](crate::load_with_warnings)) has the same shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// Where: a path such as `questions[4].options[2].weights.communication`,

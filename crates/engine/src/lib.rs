@@ -31,9 +31,9 @@ pub use error::{LoadError, Problem};
 #[cfg(feature = "json")]
 pub use json::parse;
 pub use json::{Json, SyntaxError};
+pub use load::{load, load_with_warnings, FORMAT, MAX_OPTIONS, MAX_QUESTIONS, MAX_WEIGHT};
 #[cfg(feature = "json")]
-pub use load::load_str;
-pub use load::{load, FORMAT, MAX_OPTIONS, MAX_QUESTIONS, MAX_WEIGHT};
+pub use load::{load_str, load_str_with_warnings};
 pub use model::*;
 pub use pack::{
     fill_result_texts, lacks_result_texts, pack, split_result_texts, unpack, HEADER as PACK_HEADER,

@@ -1,4 +1,5 @@
-//! Loading: a JSON value in, a validated [`Content`] or every problem found out.
+//! Loading: a JSON value in, a validated [`Content`] or every problem found out, with
+//! warnings either way.
 //!
 //! The loader never stops at the first problem and never panics. It walks the value
 //! by hand rather than through derived `Deserialize` impls, because serde stops at the
@@ -8,7 +9,7 @@
 use crate::error::{LoadError, Problem};
 use crate::json::Json;
 use crate::model::*;
-use crate::ui::Ui;
+use crate::ui::{defaults_for, Ui, ENGLISH};
 
 /// The content format this engine reads (the file's `format` field).
 pub const FORMAT: u32 = 1;
@@ -25,29 +26,62 @@ pub const MAX_WEIGHT: u8 = 3;
 /// Parses and loads content text.
 #[cfg(feature = "json")]
 pub fn load_str(text: &str) -> Result<Content, LoadError> {
+    load_str_with_warnings(text).0
+}
+
+/// Parses and loads content text, with the warnings ([`load_with_warnings`]).
+#[cfg(feature = "json")]
+pub fn load_str_with_warnings(text: &str) -> (Result<Content, LoadError>, Vec<Problem>) {
     match crate::json::parse(text) {
-        Ok(value) => load(&value),
-        Err(err) => Err(LoadError::new(vec![Problem {
-            path: String::new(),
-            message: err.to_string(),
-        }])),
+        Ok(value) => load_with_warnings(&value),
+        Err(err) => {
+            let problem = Problem {
+                path: String::new(),
+                message: err.to_string(),
+            };
+            (Err(problem.into()), Vec::new())
+        }
     }
 }
 
 /// Loads content from a parsed JSON value, collecting every problem.
 pub fn load(root: &Json) -> Result<Content, LoadError> {
+    load_with_warnings(root).0
+}
+
+/// Loads content from a parsed JSON value, collecting every problem, and says what the
+/// content's author should know though the content loads: each warning is a key of
+/// `ui` the engine does not know (ignored), or an interface string the content leaves
+/// out and gets in English (its language has no texts of its own in the bundle). A
+/// string left out in a language that has them is filled in silently.
+pub fn load_with_warnings(root: &Json) -> (Result<Content, LoadError>, Vec<Problem>) {
     let mut loader = Loader::default();
     let content = loader.content(root);
-    match content {
+    let result = match content {
         Some(content) if loader.problems.is_empty() => Ok(content),
         _ => {
             if loader.problems.is_empty() {
-                // Every path that returns None reports first; this is a safety net.
-                loader.report("", "content could not be read");
+                // Every path that returns None notes a problem first; this is a safety net.
+                loader.problem("", "content could not be read");
             }
             Err(LoadError::new(loader.problems))
         }
-    }
+    };
+    (result, loader.warnings)
+}
+
+/// `Some(Type { field, ... })`, each field taken from the local of its name, when every
+/// one of them is `Some`; else `None`. The fields are named once, as in a struct literal
+/// with a `?` per field, but matched as one pattern: each `?` would need its own code to
+/// drop what was taken before it, which for `Content`, `Intro` and `Cta` adds about
+/// 2 KB to the content checker's wasm.
+macro_rules! all_or_none {
+    ($record:ident { $($field:ident),* $(,)? }) => {
+        match ($($field,)*) {
+            ($(Some($field),)*) => Some($record { $($field),* }),
+            _ => None,
+        }
+    };
 }
 
 /// An object being read, with its path.
@@ -140,10 +174,12 @@ struct Names {
 #[derive(Default)]
 struct Loader {
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
 }
 
 impl Loader {
-    fn report(&mut self, path: &str, message: impl Into<String>) {
+    /// Notes a problem at `path`: the content will not load.
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
         self.problems.push(Problem {
             path: path.to_owned(),
             message: message.into(),
@@ -153,39 +189,36 @@ impl Loader {
     /// Reads an object whose keys are data (any key allowed), reporting duplicates.
     fn map<'a>(&mut self, value: &'a Json, path: String) -> Option<Obj<'a>> {
         let Json::Object(fields) = value else {
-            self.report(&path, format!("must be an object, found {}", value.kind()));
+            self.problem(&path, format!("must be an object, found {}", value.kind()));
             return None;
         };
         for (i, (key, _)) in fields.iter().enumerate() {
             if fields[..i].iter().any(|(k, _)| k == key) {
-                self.report(&child(&path, key), "appears twice in the same object");
+                self.problem(&child(&path, key), "appears twice in the same object");
             }
         }
         Some(Obj { path, fields })
     }
 
+    /// Notes a warning at `path`: the content loads, but its author should know.
+    fn warning(&mut self, path: &str, message: impl Into<String>) {
+        self.warnings.push(Problem {
+            path: path.to_owned(),
+            message: message.into(),
+        });
+    }
+
     /// Reads an object with a fixed set of keys, reporting duplicates and unknown keys.
     fn object<'a>(&mut self, value: &'a Json, path: String, allowed: &[&str]) -> Option<Obj<'a>> {
         let obj = self.map(value, path)?;
-        for (i, (key, _)) in obj.fields.iter().enumerate() {
-            let repeated = obj.fields[..i].iter().any(|(k, _)| k == key);
-            if !repeated && !allowed.contains(&key.as_str()) {
-                let hint = suggest(key, allowed.iter().copied())
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                self.report(
-                    &obj.at(key),
-                    format!("unknown field{hint}; allowed here: {}", allowed.join(", ")),
-                );
-            }
-        }
+        self.problems.extend(unknown_fields(&obj, allowed));
         Some(obj)
     }
 
     fn required<'a>(&mut self, obj: &Obj<'a>, key: &str) -> Option<&'a Json> {
         let value = obj.get(key);
         if value.is_none() {
-            self.report(&obj.at(key), "is missing");
+            self.problem(&obj.at(key), "is missing");
         }
         value
     }
@@ -193,12 +226,12 @@ impl Loader {
     fn string_value(&mut self, value: &Json, path: &str) -> Option<String> {
         match value {
             Json::String(s) if s.trim().is_empty() => {
-                self.report(path, "must not be empty");
+                self.problem(path, "must not be empty");
                 None
             }
             Json::String(s) => Some(s.trim().to_owned()),
             other => {
-                self.report(path, format!("must be text, found {}", other.kind()));
+                self.problem(path, format!("must be text, found {}", other.kind()));
                 None
             }
         }
@@ -222,7 +255,7 @@ impl Loader {
         if is_slug(&id) {
             Some(id)
         } else {
-            self.report(
+            self.problem(
                 &obj.at(key),
                 format!("\"{id}\" is not a valid id: use lowercase letters, digits and hyphens, starting with a letter"),
             );
@@ -233,18 +266,57 @@ impl Loader {
     fn list<'a>(&mut self, obj: &Obj<'a>, key: &str) -> Option<&'a [Json]> {
         match self.required(obj, key)? {
             Json::Array(items) if items.is_empty() => {
-                self.report(&obj.at(key), "must not be empty");
+                self.problem(&obj.at(key), "must not be empty");
                 None
             }
             Json::Array(items) => Some(items),
             other => {
-                self.report(
+                self.problem(
                     &obj.at(key),
                     format!("must be a list, found {}", other.kind()),
                 );
                 None
             }
         }
+    }
+
+    /// Reads the list at `key` of `root`, each item an object with the `allowed` keys,
+    /// through `read` (given the item's index and object): every item read, or `None`
+    /// once the list or any item has a problem. Every item is read either way, so each
+    /// problem is found.
+    fn records<T>(
+        &mut self,
+        root: &Obj,
+        key: &str,
+        allowed: &[&str],
+        read: impl FnMut(&mut Self, usize, &Obj) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let items = self.list(root, key)?;
+        self.records_of(items, &root.at(key), allowed, read)
+    }
+
+    /// [`Loader::records`] for a list already taken (to check its length first), whose
+    /// items sit at `path`.
+    fn records_of<T>(
+        &mut self,
+        items: &[Json],
+        path: &str,
+        allowed: &[&str],
+        mut read: impl FnMut(&mut Self, usize, &Obj) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, value) in items.iter().enumerate() {
+            let Some(obj) = self.object(value, item(path, i), allowed) else {
+                ok = false;
+                continue;
+            };
+            match read(self, i, &obj) {
+                Some(record) => out.push(record),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
     }
 
     fn integer(&mut self, value: &Json, path: &str, min: i64, max: i64) -> Option<i64> {
@@ -254,11 +326,11 @@ impl Loader {
                 Some(*n as i64)
             }
             Json::Number(n) => {
-                self.report(path, format!("{range}, found {}", show_number(*n)));
+                self.problem(path, format!("{range}, found {}", show_number(*n)));
                 None
             }
             other => {
-                self.report(path, format!("{range}, found {}", other.kind()));
+                self.problem(path, format!("{range}, found {}", other.kind()));
                 None
             }
         }
@@ -271,7 +343,7 @@ impl Loader {
 
     fn register(&mut self, ids: &mut Ids, id: &str, index: usize, path: &str) -> bool {
         if let Some((_, first)) = ids.seen.get(id) {
-            self.report(
+            self.problem(
                 path,
                 format!("duplicate id \"{id}\" (first used at {first})"),
             );
@@ -285,7 +357,7 @@ impl Loader {
         let id = self.string_value(value, path)?;
         let level = Level::from_id(&id);
         if level.is_none() {
-            self.report(
+            self.problem(
                 path,
                 format!(
                     "unknown level \"{id}\"; use one of: implementation, unification, communication"
@@ -300,7 +372,7 @@ impl Loader {
         match names.terms.get(&id) {
             Some(&index) => Some(TermRef(index)),
             None => {
-                self.report(
+                self.problem(
                     path,
                     format!("uses the term \"{id}\", which `terms` does not define"),
                 );
@@ -337,7 +409,7 @@ impl Loader {
         let format = self.integer_field(&obj, "format", 0, i64::from(u32::MAX));
         if let Some(format) = format {
             if format != i64::from(FORMAT) {
-                self.report(
+                self.problem(
                     "format",
                     format!("this widget reads content format {FORMAT}, the file says {format}"),
                 );
@@ -362,32 +434,14 @@ impl Loader {
         let patterns = self.patterns(&obj, &names);
         let next_steps = self.next_steps(&obj, &names);
         let cta = self.cta(&obj);
-        let ui = self.ui(&obj);
+        let ui = self.ui(&obj, language.as_deref());
 
         if let (Some(questions), Some(_)) = (&questions, &causes) {
             self.check_levels_reachable(questions);
         }
 
-        // One pattern rather than a `?` per field: each `?` needs its own code to drop
-        // what was taken before it, and that adds up in the wasm.
         let version = version.and_then(|v| u32::try_from(v).ok());
-        let (
-            Some(id),
-            Some(version),
-            Some(language),
-            Some(language_name),
-            Some(thresholds),
-            Some(levels),
-            Some(intro),
-            Some(questions),
-            Some(causes),
-            Some(verdicts),
-            Some(terms),
-            Some(patterns),
-            Some(next_steps),
-            Some(cta),
-            Some(ui),
-        ) = (
+        all_or_none!(Content {
             id,
             version,
             language,
@@ -402,27 +456,7 @@ impl Loader {
             patterns,
             next_steps,
             cta,
-            ui,
-        )
-        else {
-            return None;
-        };
-        Some(Content {
-            id,
-            version,
-            language,
-            language_name,
-            thresholds,
-            levels,
-            intro,
-            questions,
-            causes,
-            verdicts,
-            terms,
-            patterns,
-            next_steps,
-            cta,
-            ui,
+            ui
         })
     }
 
@@ -437,7 +471,7 @@ impl Loader {
         if primary_ok && rest_ok {
             Some(tag)
         } else {
-            self.report(
+            self.problem(
                 "language",
                 format!("\"{tag}\" is not a language tag such as \"en\" or \"zh-CN\""),
             );
@@ -456,7 +490,7 @@ impl Loader {
         let strong = self.integer_field(&obj, "cause_strong", 1, 100);
         let (applies, strong) = (u8::try_from(applies?).ok()?, u8::try_from(strong?).ok()?);
         if strong <= applies {
-            self.report(
+            self.problem(
                 &obj.at("cause_strong"),
                 format!("must be above cause_applies ({applies})"),
             );
@@ -466,35 +500,30 @@ impl Loader {
     }
 
     fn terms(&mut self, root: &Obj, names: &mut Names) -> Option<Vec<Term>> {
-        let items = self.list(root, "terms")?;
-        let path = root.at("terms");
         let mut ids = Ids::default();
-        let mut terms = Vec::with_capacity(items.len());
-        let mut ok = true;
-        for (i, value) in items.iter().enumerate() {
-            let here = item(&path, i);
-            let Some(obj) = self.object(value, here, &["id", "name", "definition"]) else {
-                ok = false;
-                continue;
-            };
-            let id = self.id(&obj, "id");
-            let name = self.text(&obj, "name");
-            let definition = self.text(&obj, "definition");
-            if let Some(id) = &id {
-                if self.register(&mut ids, id, i, &obj.at("id")) {
-                    names.terms.insert(id.clone(), i);
+        self.records(
+            root,
+            "terms",
+            &["id", "name", "definition"],
+            |this, i, obj| {
+                let id = this.id(obj, "id");
+                let name = this.text(obj, "name");
+                let definition = this.text(obj, "definition");
+                if let Some(id) = &id {
+                    if this.register(&mut ids, id, i, &obj.at("id")) {
+                        names.terms.insert(id.clone(), i);
+                    }
                 }
-            }
-            match (id, name, definition) {
-                (Some(id), Some(name), Some(definition)) => terms.push(Term {
-                    id,
-                    name,
-                    definition,
-                }),
-                _ => ok = false,
-            }
-        }
-        ok.then_some(terms)
+                match (id, name, definition) {
+                    (Some(id), Some(name), Some(definition)) => Some(Term {
+                        id,
+                        name,
+                        definition,
+                    }),
+                    _ => None,
+                }
+            },
+        )
     }
 
     fn levels(&mut self, root: &Obj, names: &Names) -> Option<[LevelText; 3]> {
@@ -512,16 +541,15 @@ impl Loader {
                 continue;
             };
             let name = self.text(&level_obj, "name");
-            let tagline = self.text(&level_obj, "tagline");
+            // Read by earlier releases, shown by none: the level's term defines it.
+            if level_obj.get("tagline").is_some() {
+                self.warning(&level_obj.at("tagline"), "is no longer used; remove it");
+            }
             let term = self
                 .required(&level_obj, "term")
                 .and_then(|v| self.term_ref(names, v, &level_obj.at("term")));
-            if let (Some(name), Some(tagline), Some(term)) = (name, tagline, term) {
-                texts.push(LevelText {
-                    name,
-                    tagline,
-                    term,
-                });
+            if let (Some(name), Some(term)) = (name, term) {
+                texts.push(LevelText { name, term });
             }
         }
         <[LevelText; 3]>::try_from(texts).ok()
@@ -548,19 +576,13 @@ impl Loader {
         let duration = self.text(&obj, "duration");
         let privacy = self.text(&obj, "privacy");
         let start = self.text(&obj, "start");
-        // One pattern, not a `?` per field (see `content`).
-        let (Some(title), Some(body), Some(points), Some(duration), Some(privacy), Some(start)) =
-            (title, body, points, duration, privacy, start)
-        else {
-            return None;
-        };
-        Some(Intro {
+        all_or_none!(Intro {
             title,
             body,
             points,
             duration,
             privacy,
-            start,
+            start
         })
     }
 
@@ -568,7 +590,7 @@ impl Loader {
         let items = self.list(root, "questions")?;
         let path = root.at("questions");
         if items.len() > MAX_QUESTIONS {
-            self.report(
+            self.problem(
                 &path,
                 format!(
                     "has {} questions; at most {MAX_QUESTIONS} fit a short quiz",
@@ -579,27 +601,20 @@ impl Loader {
         }
         let mut question_ids = Ids::default();
         let mut option_ids = Ids::default();
-        let mut questions = Vec::with_capacity(items.len());
-        let mut ok = true;
         let mut title_questions = Vec::new();
-        for (q, value) in items.iter().enumerate() {
-            let here = item(&path, q);
-            let Some(obj) = self.object(value, here, &["id", "kind", "prompt", "hint", "options"])
-            else {
-                ok = false;
-                continue;
-            };
-            let id = self.id(&obj, "id");
+        let allowed = ["id", "kind", "prompt", "hint", "options"];
+        let questions = self.records_of(items, &path, &allowed, |this, q, obj| {
+            let id = this.id(obj, "id");
             if let Some(id) = &id {
-                self.register(&mut question_ids, id, q, &obj.at("id"));
+                this.register(&mut question_ids, id, q, &obj.at("id"));
             }
             let is_title = match obj.get("kind") {
                 None => Some(false),
-                Some(kind) => match self.string_value(kind, &obj.at("kind")).as_deref() {
+                Some(kind) => match this.string_value(kind, &obj.at("kind")).as_deref() {
                     Some("title") => Some(true),
                     Some("behaviour" | "behavior") => Some(false),
                     Some(other) => {
-                        self.report(
+                        this.problem(
                             &obj.at("kind"),
                             format!("unknown kind \"{other}\"; use \"title\" or \"behaviour\""),
                         );
@@ -611,56 +626,57 @@ impl Loader {
             if is_title == Some(true) {
                 title_questions.push(q);
             }
-            let prompt = self.text(&obj, "prompt");
-            let hint = self.optional_text(&obj, "hint");
+            let prompt = this.text(obj, "prompt");
+            let hint = this.optional_text(obj, "hint");
             let options = match is_title {
-                Some(is_title) => self.options(&obj, q, is_title, names, &mut option_ids),
+                Some(is_title) => this.options(obj, q, is_title, names, &mut option_ids),
                 None => None,
             };
             match (id, prompt, hint, options) {
-                (Some(id), Some(prompt), Ok(hint), Some(options)) => questions.push(Question {
+                (Some(id), Some(prompt), Ok(hint), Some(options)) => Some(Question {
                     id,
                     prompt,
                     hint,
                     options,
                 }),
-                _ => ok = false,
+                _ => None,
             }
-        }
-        match title_questions.as_slice() {
-            [0] => {}
+        });
+        let one_title_first = match title_questions.as_slice() {
+            [0] => true,
             [] => {
-                self.report(
+                self.problem(
                     &path,
                     "needs one question with \"kind\": \"title\" (the visitor's role), placed first",
                 );
-                ok = false;
+                false
             }
             [only] => {
-                self.report(
+                self.problem(
                     &format!("{}.kind", item(&path, *only)),
                     "the title question must be the first question",
                 );
-                ok = false;
+                false
             }
             [_, extra @ ..] => {
                 for q in extra {
-                    self.report(
+                    self.problem(
                         &format!("{}.kind", item(&path, *q)),
                         "only one question may have \"kind\": \"title\"",
                     );
                 }
-                ok = false;
+                false
             }
-        }
-        if ok && questions.len() < 2 {
-            self.report(
+        };
+        let questions = questions.filter(|_| one_title_first)?;
+        if questions.len() < 2 {
+            self.problem(
                 &path,
                 "needs at least one behaviour question after the title question",
             );
-            ok = false;
+            return None;
         }
-        ok.then_some(questions)
+        Some(questions)
     }
 
     fn options(
@@ -674,7 +690,7 @@ impl Loader {
         let items = self.list(question, "options")?;
         let path = question.at("options");
         if items.len() < 2 || items.len() > MAX_OPTIONS {
-            self.report(
+            self.problem(
                 &path,
                 format!(
                     "has {} options; a question needs 2 to {MAX_OPTIONS}",
@@ -688,16 +704,10 @@ impl Loader {
         } else {
             &["id", "label", "weights", "causes"]
         };
-        let mut choices = Vec::with_capacity(items.len());
-        let mut ok = true;
-        for (o, value) in items.iter().enumerate() {
-            let Some(obj) = self.object(value, item(&path, o), allowed) else {
-                ok = false;
-                continue;
-            };
-            let id = self.id(&obj, "id");
+        self.records_of(items, &path, allowed, |this, o, obj| {
+            let id = this.id(obj, "id");
             if let Some(id) = &id {
-                if self.register(option_ids, id, o, &obj.at("id")) {
+                if this.register(option_ids, id, o, &obj.at("id")) {
                     names.options.insert(
                         id.clone(),
                         OptionRef {
@@ -707,20 +717,19 @@ impl Loader {
                     );
                 }
             }
-            let label = self.text(&obj, "label");
+            let label = this.text(obj, "label");
             let effect = if is_title {
-                self.required(&obj, "title_level")
-                    .and_then(|v| self.level_id(v, &obj.at("title_level")))
+                this.required(obj, "title_level")
+                    .and_then(|v| this.level_id(v, &obj.at("title_level")))
                     .map(Effect::Title)
             } else {
-                self.behaviour(&obj, names)
+                this.behaviour(obj, names)
             };
             match (id, label, effect) {
-                (Some(id), Some(label), Some(effect)) => choices.push(Choice { id, label, effect }),
-                _ => ok = false,
+                (Some(id), Some(label), Some(effect)) => Some(Choice { id, label, effect }),
+                _ => None,
             }
-        }
-        ok.then_some(choices)
+        })
     }
 
     fn behaviour(&mut self, option: &Obj, names: &Names) -> Option<Effect> {
@@ -738,7 +747,7 @@ impl Loader {
             }
         }
         if ok && weights.iter().all(|&w| w == 0) {
-            self.report(&obj.path, "give at least one level a weight above 0");
+            self.problem(&obj.path, "give at least one level a weight above 0");
             ok = false;
         }
         let mut causes = Vec::new();
@@ -754,7 +763,7 @@ impl Loader {
                         let hint = suggest(key, names.causes.keys())
                             .map(|s| format!(" (did you mean \"{s}\"?)"))
                             .unwrap_or_default();
-                        self.report(
+                        self.problem(
                             &path,
                             format!("unknown cause{hint}; causes are defined in `causes`"),
                         );
@@ -780,28 +789,21 @@ impl Loader {
         names: &Names,
         questions: Option<&[Question]>,
     ) -> Option<Vec<Cause>> {
-        let items = self.list(root, "causes")?;
-        let path = root.at("causes");
         let mut ids = Ids::default();
-        let mut causes = Vec::with_capacity(items.len());
-        let mut ok = true;
-        for (i, value) in items.iter().enumerate() {
-            let Some(obj) = self.object(value, item(&path, i), &["id", "name", "summary", "term"])
-            else {
-                ok = false;
-                continue;
-            };
-            let id = self.id(&obj, "id");
+        let allowed = ["id", "name", "summary", "term"];
+        self.records(root, "causes", &allowed, |this, i, obj| {
+            let id = this.id(obj, "id");
             if let Some(id) = &id {
-                self.register(&mut ids, id, i, &obj.at("id"));
+                this.register(&mut ids, id, i, &obj.at("id"));
             }
-            let name = self.text(&obj, "name");
-            let summary = self.text(&obj, "summary");
-            let term = self
-                .required(&obj, "term")
-                .and_then(|v| self.term_ref(names, v, &obj.at("term")));
+            let name = this.text(obj, "name");
+            let summary = this.text(obj, "summary");
+            let term = this
+                .required(obj, "term")
+                .and_then(|v| this.term_ref(names, v, &obj.at("term")));
+            let mut fed = true;
             if let Some(questions) = questions {
-                let fed = questions
+                fed = questions
                     .iter()
                     .flat_map(|q| &q.options)
                     .any(|o| match &o.effect {
@@ -809,24 +811,22 @@ impl Loader {
                         Effect::Title(_) => false,
                     });
                 if !fed {
-                    self.report(
+                    this.problem(
                         &obj.path,
                         "no option points to this cause; add it to some option's `causes`",
                     );
-                    ok = false;
                 }
             }
-            match (id, name, summary, term) {
-                (Some(id), Some(name), Some(summary), Some(term)) => causes.push(Cause {
+            match (id, name, summary, term, fed) {
+                (Some(id), Some(name), Some(summary), Some(term), true) => Some(Cause {
                     id,
                     name,
                     summary,
                     term,
                 }),
-                _ => ok = false,
+                _ => None,
             }
-        }
-        ok.then_some(causes)
+        })
     }
 
     fn verdicts(&mut self, root: &Obj, names: &Names) -> Option<VerdictTexts> {
@@ -834,44 +834,34 @@ impl Loader {
         let path = root.at("verdicts");
         let mut slots: [Option<VerdictText>; 9] = Default::default();
         let mut first_at: [Option<usize>; 9] = [None; 9];
-        let mut ok = true;
-        for (i, value) in items.iter().enumerate() {
-            let Some(obj) = self.object(
-                value,
-                item(&path, i),
-                &["verdict", "title", "operating", "headline", "body", "terms"],
-            ) else {
-                ok = false;
-                continue;
-            };
-            let verdict = self.required(&obj, "verdict").and_then(|v| {
-                let id = self.string_value(v, &obj.at("verdict"))?;
+        let allowed = ["verdict", "title", "operating", "headline", "body", "terms"];
+        // Each entry fills its slot; `records_of` only says whether all of them could.
+        let read = self.records_of(items, &path, &allowed, |this, i, obj| {
+            let verdict = this.required(obj, "verdict").and_then(|v| {
+                let id = this.string_value(v, &obj.at("verdict"))?;
                 let verdict = Verdict::from_id(&id);
                 if verdict.is_none() {
-                    self.report(
+                    this.problem(
                         &obj.at("verdict"),
                         format!("unknown verdict \"{id}\"; use aligned, incomplete-promotion or ahead-of-title"),
                     );
                 }
                 verdict
             });
-            let title = self
-                .required(&obj, "title")
-                .and_then(|v| self.level_id(v, &obj.at("title")));
-            let operating = self
-                .required(&obj, "operating")
-                .and_then(|v| self.level_id(v, &obj.at("operating")));
-            let headline = self.text(&obj, "headline");
-            let body = self.text(&obj, "body");
-            let terms = self.term_list(&obj, names);
-            let (Some(verdict), Some(title), Some(operating)) = (verdict, title, operating) else {
-                ok = false;
-                continue;
-            };
+            let title = this
+                .required(obj, "title")
+                .and_then(|v| this.level_id(v, &obj.at("title")));
+            let operating = this
+                .required(obj, "operating")
+                .and_then(|v| this.level_id(v, &obj.at("operating")));
+            let headline = this.text(obj, "headline");
+            let body = this.text(obj, "body");
+            let terms = this.term_list(obj, names);
+            let (verdict, title, operating) = (verdict?, title?, operating?);
             let expected = Verdict::between(title, operating);
             let slot = title.index() * 3 + operating.index();
             if verdict != expected {
-                self.report(
+                this.problem(
                     &obj.at("verdict"),
                     format!(
                         "{} {} title with work at {} is \"{}\", not \"{}\"",
@@ -884,11 +874,10 @@ impl Loader {
                 );
                 // The entry is meant for this pair; do not also call the pair missing.
                 first_at[slot].get_or_insert(i);
-                ok = false;
-                continue;
+                return None;
             }
             if let Some(first) = first_at[slot] {
-                self.report(
+                this.problem(
                     &obj.path,
                     format!(
                         "repeats the text for title {} with work at {} (first at {})",
@@ -897,25 +886,24 @@ impl Loader {
                         item(&path, first)
                     ),
                 );
-                ok = false;
-                continue;
+                return None;
             }
             first_at[slot] = Some(i);
-            match (headline, body, terms) {
-                (Some(headline), Some(body), Some(terms)) => {
-                    slots[slot] = Some(VerdictText {
-                        headline,
-                        body,
-                        terms,
-                    })
-                }
-                _ => ok = false,
-            }
-        }
+            let (Some(headline), Some(body), Some(terms)) = (headline, body, terms) else {
+                return None;
+            };
+            slots[slot] = Some(VerdictText {
+                headline,
+                body,
+                terms,
+            });
+            Some(())
+        });
+        let mut ok = read.is_some();
         for title in Level::ALL {
             for operating in Level::ALL {
                 if first_at[title.index() * 3 + operating.index()].is_none() {
-                    self.report(
+                    self.problem(
                         &path,
                         format!(
                             "missing the text for {} {} title with work at {} (verdict \"{}\")",
@@ -942,7 +930,7 @@ impl Loader {
         };
         let path = obj.at("terms");
         let Json::Array(items) = value else {
-            self.report(
+            self.problem(
                 &path,
                 format!("must be a list of term ids, found {}", value.kind()),
             );
@@ -973,7 +961,7 @@ impl Loader {
             let Some(value) = w.get(key) else { continue };
             let path = w.at(key);
             let Json::Array(items) = value else {
-                self.report(
+                self.problem(
                     &path,
                     format!("must be a list of ids, found {}", value.kind()),
                 );
@@ -1003,13 +991,13 @@ impl Loader {
                         "verdicts" => "verdict",
                         _ => "level",
                     };
-                    self.report(&here, format!("unknown {what} \"{id}\""));
+                    self.problem(&here, format!("unknown {what} \"{id}\""));
                     ok = false;
                 }
             }
         }
         if ok && when == When::default() {
-            self.report(
+            self.problem(
                 &w.path,
                 "has no conditions; remove `when` to make this apply to everyone",
             );
@@ -1023,27 +1011,19 @@ impl Loader {
     }
 
     fn patterns(&mut self, root: &Obj, names: &Names) -> Option<Vec<Pattern>> {
-        let items = self.list(root, "patterns")?;
-        let path = root.at("patterns");
         let mut ids = Ids::default();
-        let mut patterns = Vec::with_capacity(items.len());
-        let mut ok = true;
-        for (i, value) in items.iter().enumerate() {
-            let Some(obj) = self.object(value, item(&path, i), &["id", "kind", "text", "when"])
-            else {
-                ok = false;
-                continue;
-            };
-            let id = self.id(&obj, "id");
+        let allowed = ["id", "kind", "text", "when"];
+        self.records(root, "patterns", &allowed, |this, i, obj| {
+            let id = this.id(obj, "id");
             if let Some(id) = &id {
-                self.register(&mut ids, id, i, &obj.at("id"));
+                this.register(&mut ids, id, i, &obj.at("id"));
             }
-            let kind = self.required(&obj, "kind").and_then(|v| {
-                match self.string_value(v, &obj.at("kind")).as_deref() {
+            let kind = this.required(obj, "kind").and_then(|v| {
+                match this.string_value(v, &obj.at("kind")).as_deref() {
                     Some("constructive") => Some(PatternKind::Constructive),
                     Some("destructive") => Some(PatternKind::Destructive),
                     Some(other) => {
-                        self.report(
+                        this.problem(
                             &obj.at("kind"),
                             format!(
                                 "unknown kind \"{other}\"; use \"constructive\" or \"destructive\""
@@ -1054,63 +1034,54 @@ impl Loader {
                     None => None,
                 }
             });
-            let text = self.text(&obj, "text");
-            let when = self.when(&obj, names);
+            let text = this.text(obj, "text");
+            let when = this.when(obj, names);
             match (id, kind, text, when) {
-                (Some(id), Some(kind), Some(text), Ok(when)) => patterns.push(Pattern {
+                (Some(id), Some(kind), Some(text), Ok(when)) => Some(Pattern {
                     id,
                     kind,
                     text,
                     when,
                 }),
-                _ => ok = false,
+                _ => None,
             }
-        }
-        ok.then_some(patterns)
+        })
     }
 
     fn next_steps(&mut self, root: &Obj, names: &Names) -> Option<Vec<NextStep>> {
-        let items = self.list(root, "next_steps")?;
-        let path = root.at("next_steps");
         let mut ids = Ids::default();
-        let mut steps = Vec::with_capacity(items.len());
-        let mut ok = true;
-        for (i, value) in items.iter().enumerate() {
-            let Some(obj) = self.object(value, item(&path, i), &["id", "title", "body", "when"])
-            else {
-                ok = false;
-                continue;
-            };
-            let id = self.id(&obj, "id");
+        let allowed = ["id", "title", "body", "when"];
+        let steps = self.records(root, "next_steps", &allowed, |this, i, obj| {
+            let id = this.id(obj, "id");
             if let Some(id) = &id {
-                self.register(&mut ids, id, i, &obj.at("id"));
+                this.register(&mut ids, id, i, &obj.at("id"));
             }
-            let title = self.text(&obj, "title");
-            let body = self.text(&obj, "body");
-            let when = self.when(&obj, names);
+            let title = this.text(obj, "title");
+            let body = this.text(obj, "body");
+            let when = this.when(obj, names);
             match (id, title, body, when) {
-                (Some(id), Some(title), Some(body), Ok(when)) => steps.push(NextStep {
+                (Some(id), Some(title), Some(body), Ok(when)) => Some(NextStep {
                     id,
                     title,
                     body,
                     when,
                 }),
-                _ => ok = false,
+                _ => None,
             }
-        }
+        })?;
         let general = steps.iter().filter(|s| s.when.is_none()).count();
-        if ok && general < crate::score::MIN_STEPS {
-            self.report(
-                &path,
+        if general < crate::score::MIN_STEPS {
+            self.problem(
+                &root.at("next_steps"),
                 format!(
                     "needs at least {} general steps (without `when`) so every result gets {}; found {general}",
                     crate::score::MIN_STEPS,
                     crate::score::MIN_STEPS
                 ),
             );
-            ok = false;
+            return None;
         }
-        ok.then_some(steps)
+        Some(steps)
     }
 
     fn cta(&mut self, root: &Obj) -> Option<Cta> {
@@ -1121,7 +1092,7 @@ impl Loader {
         let label = self.text(&obj, "label");
         let href = self.text(&obj, "href").filter(|href| match crate::link_scheme(href) {
             Some(scheme) if !crate::SAFE_SCHEMES.contains(&scheme.as_str()) => {
-                self.report(
+                self.problem(
                     &obj.at("href"),
                     format!("links may be http, https, mailto or tel addresses, a path or a #fragment; \"{scheme}:\" is not allowed"),
                 );
@@ -1129,36 +1100,61 @@ impl Loader {
             }
             _ => true,
         });
-        // One pattern, not a `?` per field (see `content`).
-        let (Some(heading), Some(body), Some(label), Some(href)) = (heading, body, label, href)
-        else {
-            return None;
-        };
-        Some(Cta {
+        all_or_none!(Cta {
             heading,
             body,
             label,
-            href,
+            href
         })
     }
 
-    fn ui(&mut self, root: &Obj) -> Option<Ui> {
-        let value = self.required(root, "ui")?;
-        let keys: Vec<&str> = Ui::KEYS.iter().map(|(key, _)| *key).collect();
-        let obj = self.object(value, root.at("ui"), &keys)?;
+    /// The interface strings: those `ui` gives, and for each key it leaves out (or
+    /// for all, without `ui`), the text of the content's language's defaults, else
+    /// English's with a warning. A key `Ui` does not have is only a warning, so a file
+    /// written for another release still loads.
+    fn ui(&mut self, root: &Obj, language: Option<&str>) -> Option<Ui> {
+        let path = root.at("ui");
+        let given = match root.get("ui") {
+            Some(value) => {
+                let obj = self.map(value, path.clone())?;
+                let keys: Vec<&str> = Ui::KEYS.iter().map(|(key, _)| *key).collect();
+                self.warnings.extend(unknown_fields(&obj, &keys));
+                Some(obj)
+            }
+            None => None,
+        };
+        let own = language.and_then(defaults_for);
+        // Without a valid language (a problem of its own) nothing loads: no warnings.
+        let in_english = own.is_none() && language.is_some();
+        let defaults = own.unwrap_or(&ENGLISH);
         let mut ui = Ui::default();
         let mut ok = true;
-        for (key, placeholders) in Ui::KEYS {
-            let Some(text) = self.text(&obj, key) else {
-                ok = false;
-                continue;
-            };
-            for placeholder in *placeholders {
-                if !text.contains(placeholder) {
-                    self.report(&obj.at(key), format!("must contain {placeholder}"));
-                    ok = false;
+        for ((key, placeholders), default) in Ui::KEYS.iter().zip(defaults.texts()) {
+            let at = child(&path, key);
+            let text = match given.as_ref().and_then(|obj| obj.get(key)) {
+                Some(value) => {
+                    let Some(text) = self.string_value(value, &at) else {
+                        ok = false;
+                        continue;
+                    };
+                    for placeholder in *placeholders {
+                        if !text.contains(placeholder) {
+                            self.problem(&at, format!("must contain {placeholder}"));
+                            ok = false;
+                        }
+                    }
+                    text
                 }
-            }
+                None => {
+                    if in_english {
+                        self.warning(
+                            &at,
+                            format!("missing; using the English default \"{default}\""),
+                        );
+                    }
+                    default.to_owned()
+                }
+            };
             ui.set(key, text);
         }
         ok.then_some(ui)
@@ -1168,7 +1164,7 @@ impl Loader {
     fn check_levels_reachable(&mut self, questions: &[Question]) {
         for level in Level::ALL {
             if !crate::score::reachable(questions, level) {
-                self.report(
+                self.problem(
                     "questions",
                     format!(
                         "no combination of answers makes {} the operating level; give it more weight in some options",
@@ -1178,6 +1174,25 @@ impl Loader {
             }
         }
     }
+}
+
+/// A problem for each key of `obj` that `allowed` does not name (a repeated key once),
+/// with a suggestion when the key looks like a misspelling of an allowed one.
+fn unknown_fields(obj: &Obj, allowed: &[&str]) -> Vec<Problem> {
+    let mut unknown = Vec::new();
+    for (i, (key, _)) in obj.fields.iter().enumerate() {
+        let repeated = obj.fields[..i].iter().any(|(k, _)| k == key);
+        if !repeated && !allowed.contains(&key.as_str()) {
+            let hint = suggest(key, allowed.iter().copied())
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
+            unknown.push(Problem {
+                path: obj.at(key),
+                message: format!("unknown field{hint}; allowed here: {}", allowed.join(", ")),
+            });
+        }
+    }
+    unknown
 }
 
 /// Cause ids, read ahead so options can refer to causes defined after them.

@@ -171,8 +171,6 @@ pub struct Thresholds {
 pub struct LevelText {
     /// Display name.
     pub name: String,
-    /// A few words on the level's primary function.
-    pub tagline: String,
     /// The term defining it.
     pub term: TermRef,
 }

@@ -25,7 +25,7 @@ pub const MAGIC: &[u8; 4] = b"LQC1";
 
 /// What the fields below look like. Bump it with any change to what `put` writes; the
 /// interface keys are fingerprinted on their own, as they change most often.
-const LAYOUT: &str = "layout 4: content, intro, ui, levels, questions, causes, verdicts, patterns, steps, terms, cta; result texts: causes, verdicts, terms, patterns, steps, levels, result and lead ui, cta";
+const LAYOUT: &str = "layout 5: content, intro, ui, levels, questions, causes, verdicts, patterns, steps, terms, cta; result texts: causes, verdicts, terms, patterns, steps, levels, result and lead ui, cta";
 
 /// [`MAGIC`], then FNV-1a (32 bits, little endian) over [`LAYOUT`] and every interface
 /// key in order. A file packed by another release (a stale CDN copy of a language
@@ -74,7 +74,7 @@ pub fn unpack(bytes: &[u8]) -> Option<Content> {
 
 /// The texts only the result screen and the lead form show, in a fixed order: cause
 /// names and summaries, verdict headlines and bodies, term names and definitions,
-/// pattern texts, next-step titles and bodies, level names and taglines, the result's
+/// pattern texts, next-step titles and bodies, level names, the result's
 /// and the lead form's interface strings, and the call to action. They travel apart
 /// from the quiz ([`split_result_texts`]), with the result's code: the result already
 /// waits for that code, so waiting for its texts too costs the visitor nothing, and
@@ -98,7 +98,7 @@ fn result_texts(content: &mut Content) -> Vec<&mut String> {
         texts.extend([&mut step.title, &mut step.body]);
     }
     for level in &mut content.levels {
-        texts.extend([&mut level.name, &mut level.tagline]);
+        texts.push(&mut level.name);
     }
     let ui = &mut content.ui;
     texts.extend([
@@ -438,11 +438,7 @@ packed_newtype!(CauseRef);
 packed_newtype!(VerdictTexts);
 packed_struct!(OptionRef { question, option });
 packed_struct!(Thresholds { applies, strong });
-packed_struct!(LevelText {
-    name,
-    tagline,
-    term
-});
+packed_struct!(LevelText { name, term });
 packed_struct!(Intro {
     title,
     body,

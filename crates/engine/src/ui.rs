@@ -1,4 +1,5 @@
-//! Interface strings: the fixed set of keys every content file's `ui` section carries.
+//! Interface strings: the fixed set of keys a content file's `ui` section may give,
+//! and every shipped language's texts for them, which fill in the keys it leaves out.
 
 macro_rules! ui_strings {
     ($($(#[doc = $doc:literal])* $key:ident $(needs [$($placeholder:literal),*])?,)*) => {
@@ -33,13 +34,23 @@ macro_rules! ui_strings {
                 true
             }
         }
+
+        /// One shipped language's interface strings, a field per key: the `ui` section
+        /// of its content file, written out by build.rs.
+        pub(crate) struct DefaultUi {
+            $(pub(crate) $key: &'static str,)*
+        }
+
+        impl DefaultUi {
+            /// Every text, in the order of [`Ui::KEYS`].
+            pub(crate) fn texts(&self) -> [&'static str; Ui::KEYS.len()] {
+                [$(self.$key),*]
+            }
+        }
     };
 }
 
 ui_strings! {
-    /// Shown for the moment a question's texts are still arriving (the bundle's own
-    /// languages fetch those of every question after the first once it shows).
-    loading,
     /// Progress line, e.g. "Question {current} of {total}".
     progress needs ["{current}", "{total}"],
     /// Back button.
@@ -137,6 +148,28 @@ ui_strings! {
     later_retry,
 }
 
+include!(concat!(env!("OUT_DIR"), "/ui_defaults.rs"));
+
+/// The interface strings a shipped language gives content in `language`: those of the
+/// same tag, else of the same primary subtag (`zh` and `zh-TW` get `zh-CN`'s), compared
+/// without regard to case; `None` when no shipped language matches.
+pub(crate) fn defaults_for(language: &str) -> Option<&'static DefaultUi> {
+    let same_tag = DEFAULTS
+        .iter()
+        .find(|(tag, _)| tag.eq_ignore_ascii_case(language));
+    let same_primary = || {
+        DEFAULTS
+            .iter()
+            .find(|(tag, _)| primary(tag).eq_ignore_ascii_case(primary(language)))
+    };
+    same_tag.or_else(same_primary).map(|(_, texts)| *texts)
+}
+
+/// A language tag's first subtag: `zh` for `zh-CN`.
+fn primary(tag: &str) -> &str {
+    tag.split_once('-').map_or(tag, |(primary, _)| primary)
+}
+
 /// Replaces each `{name}` in `template` with its value.
 ///
 /// ```
@@ -178,5 +211,38 @@ mod tests {
     #[test]
     fn fill_leaves_unknown_placeholders() {
         assert_eq!(fill("{a} {b} {", &[("a", "1")]), "1 {b} {");
+    }
+
+    #[test]
+    fn every_shipped_language_gives_every_text_with_its_placeholders() {
+        assert_eq!(DEFAULTS[0].0, "en");
+        assert!(DEFAULTS.len() >= 2, "English and Chinese at least");
+        for (tag, defaults) in DEFAULTS {
+            for ((key, placeholders), text) in Ui::KEYS.iter().zip(defaults.texts()) {
+                assert!(!text.is_empty() && text.trim() == text, "{tag}: ui.{key}");
+                for placeholder in *placeholders {
+                    assert!(text.contains(placeholder), "{tag}: ui.{key}: {placeholder}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_language_finds_the_defaults_of_its_tag_or_its_primary_subtag() {
+        let tag_of = |language| {
+            let found = defaults_for(language)?;
+            DEFAULTS
+                .iter()
+                .find(|(_, texts)| std::ptr::eq(*texts, found))
+                .map(|(tag, _)| *tag)
+        };
+        assert_eq!(tag_of("en"), Some("en"));
+        assert_eq!(tag_of("en-GB"), Some("en"));
+        assert_eq!(tag_of("zh-CN"), Some("zh-CN"));
+        assert_eq!(tag_of("zh-cn"), Some("zh-CN"));
+        assert_eq!(tag_of("zh"), Some("zh-CN"));
+        assert_eq!(tag_of("zh-TW"), Some("zh-CN"));
+        assert_eq!(tag_of("fr"), None);
+        assert_eq!(tag_of("eng"), None);
     }
 }

@@ -27,8 +27,8 @@
 use std::sync::LazyLock;
 
 use levels_engine::{
-    load, load_str, parse, score, Action, Answers, Content, Json, LoadError, Screen, Session,
-    DEFAULT_CONTENT, MAX_STEPS, MIN_STEPS,
+    load, load_str, load_with_warnings, parse, score, Action, Answers, Content, Json, LoadError,
+    Problem, Screen, Session, DEFAULT_CONTENT, MAX_STEPS, MIN_STEPS,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -101,6 +101,18 @@ fn check_located(err: &LoadError) -> Result<(), TestCaseError> {
             "a problem with no location: {:?}\nall problems:\n{}",
             problem,
             err
+        );
+    }
+    Ok(())
+}
+
+/// Warnings must say what and where: a message, and a path (they are all about keys).
+fn check_warnings(warnings: &[Problem]) -> Result<(), TestCaseError> {
+    for warning in warnings {
+        prop_assert!(
+            !warning.path.is_empty() && !warning.message.trim().is_empty(),
+            "a warning without a place or a message: {:?}",
+            warning
         );
     }
     Ok(())
@@ -451,7 +463,9 @@ fn check_mutated(mutations: Vec<Mutation>) -> Result<(), TestCaseError> {
     for m in mutations {
         apply(&mut value, m);
     }
-    match load(&value) {
+    let (loaded, warnings) = load_with_warnings(&value);
+    check_warnings(&warnings)?;
+    match loaded {
         Ok(content) => use_content(&content),
         Err(err) => check_located(&err),
     }

@@ -4,12 +4,40 @@
 //! and lists the problems the loader must report, as `path: message` lines. A line
 //! ending in `...` only has to be the start of a problem. The list is exact: a
 //! mistake must produce the listed problems and no others, so that one slip does
-//! not bury the author in echoes of it.
+//! not bury the author in echoes of it. Warnings (content that loads, but that its
+//! author should know about) are listed the same way.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use levels_engine::{load_str, DEFAULT_CONTENT};
+use levels_engine::{load_str, load_str_with_warnings, Content, Ui, DEFAULT_CONTENT};
 use serde_json::{json, Value};
+
+/// Checks that `found` holds exactly the `expected` lines, in any order (a line ending
+/// in `...` matching any that starts with the rest); `what` names them in a failure.
+#[track_caller]
+fn check_lines(what: &str, found: &[String], expected: &[&str]) {
+    let all = found.join("\n  ");
+    let mut unmatched = found.to_vec();
+    for want in expected {
+        let at = unmatched
+            .iter()
+            .position(|line| match want.strip_suffix("...") {
+                Some(prefix) => line.starts_with(prefix),
+                None => line == want,
+            });
+        match at {
+            Some(i) => {
+                unmatched.remove(i);
+            }
+            None => panic!("missing {what}\n  {want}\nin\n  {all}"),
+        }
+    }
+    assert!(
+        unmatched.is_empty(),
+        "unexpected {what}s\n  {}\nin\n  {all}",
+        unmatched.join("\n  ")
+    );
+}
 
 /// Loads `text` and checks that it fails with exactly the `expected` problems, in
 /// any order. Returns every problem line.
@@ -19,27 +47,7 @@ fn check_text_problems(text: &str, expected: &[&str]) -> Vec<String> {
         Ok(_) => panic!("the content loaded, but these problems were expected:\n  {expected:#?}"),
         Err(err) => err.problems().iter().map(ToString::to_string).collect(),
     };
-    let all = problems.join("\n  ");
-    let mut unmatched = problems.clone();
-    for want in expected {
-        let found = unmatched
-            .iter()
-            .position(|p| match want.strip_suffix("...") {
-                Some(prefix) => p.starts_with(prefix),
-                None => p == want,
-            });
-        match found {
-            Some(i) => {
-                unmatched.remove(i);
-            }
-            None => panic!("missing problem\n  {want}\nin\n  {all}"),
-        }
-    }
-    assert!(
-        unmatched.is_empty(),
-        "unexpected problems\n  {}\nin\n  {all}",
-        unmatched.join("\n  ")
-    );
+    check_lines("problem", &problems, expected);
     problems
 }
 
@@ -52,6 +60,26 @@ fn check_problems(mutate: impl FnOnce(&mut Value), expected: &[&str]) -> Vec<Str
     let text = serde_json::to_string_pretty(&value).unwrap();
     check_text_problems(&text, expected)
 }
+
+/// Starts from the default content, applies `mutate`, and checks that it loads with
+/// exactly the `expected` warnings. Returns the content.
+#[track_caller]
+fn check_warnings(mutate: impl FnOnce(&mut Value), expected: &[&str]) -> Content {
+    let mut value = default_value();
+    mutate(&mut value);
+    let text = serde_json::to_string_pretty(&value).unwrap();
+    let (loaded, warnings) = load_str_with_warnings(&text);
+    let content = match loaded {
+        Ok(content) => content,
+        Err(err) => panic!("the content does not load:\n{err}"),
+    };
+    let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    check_lines("warning", &warnings, expected);
+    content
+}
+
+/// The built-in Chinese quiz.
+const CHINESE: &str = include_str!("../../../content/zh-CN.json");
 
 fn default_value() -> Value {
     serde_json::from_str(DEFAULT_CONTENT).unwrap()
@@ -455,6 +483,172 @@ fn ui_text_missing_a_placeholder() {
     );
 }
 
+// ----- interface strings: defaults, overrides, warnings ----------------------------
+
+/// The interface strings of a built-in quiz, as loaded.
+fn shipped_ui(text: &str) -> Ui {
+    load_str(text).unwrap().ui
+}
+
+/// Every interface key, as an unknown key's message lists them.
+fn ui_keys() -> String {
+    let keys: Vec<&str> = Ui::KEYS.iter().map(|(key, _)| *key).collect();
+    keys.join(", ")
+}
+
+#[test]
+fn the_shipped_languages_load_without_warnings() {
+    for (name, text) in [("en", DEFAULT_CONTENT), ("zh-CN", CHINESE)] {
+        let (loaded, warnings) = load_str_with_warnings(text);
+        if let Err(err) = loaded {
+            panic!("content/{name}.json does not load:\n{err}");
+        }
+        assert!(warnings.is_empty(), "content/{name}.json: {warnings:?}");
+    }
+}
+
+#[test]
+fn without_ui_a_file_gets_its_languages_defaults() {
+    let content = check_warnings(
+        |v| {
+            v.as_object_mut().unwrap().remove("ui");
+        },
+        &[],
+    );
+    assert_eq!(content.ui, shipped_ui(DEFAULT_CONTENT));
+    let content = check_warnings(|v| set(v, "/ui", json!({})), &[]);
+    assert_eq!(content.ui, shipped_ui(DEFAULT_CONTENT));
+}
+
+#[test]
+fn a_ui_key_overrides_just_its_text() {
+    let content = check_warnings(|v| set(v, "/ui", json!({ "next": "Onward" })), &[]);
+    let mut expected = shipped_ui(DEFAULT_CONTENT);
+    expected.next = "Onward".to_owned();
+    assert_eq!(content.ui, expected);
+}
+
+#[test]
+fn an_unknown_ui_key_is_a_warning_not_a_problem() {
+    // `loading` served a screen that is gone: a file that still has it loads.
+    let content = check_warnings(
+        |v| {
+            set(v, "/ui/nxt", json!("Onward"));
+            set(v, "/ui/loading", json!("Loading the next question…"));
+        },
+        &[
+            &format!(
+                "ui.nxt: unknown field (did you mean `next`?); allowed here: {}",
+                ui_keys()
+            ),
+            &format!("ui.loading: unknown field; allowed here: {}", ui_keys()),
+        ],
+    );
+    assert_eq!(content.ui, shipped_ui(DEFAULT_CONTENT));
+}
+
+#[test]
+fn a_language_without_defaults_gets_englishs_with_a_warning_per_key() {
+    let content = check_warnings(
+        |v| {
+            set(v, "/language", json!("fr"));
+            let ui = at(v, "/ui").as_object_mut().unwrap();
+            ui.remove("next");
+            ui.remove("back");
+        },
+        &[
+            "ui.back: missing; using the English default \"Back\"",
+            "ui.next: missing; using the English default \"Next\"",
+        ],
+    );
+    assert_eq!(content.ui, shipped_ui(DEFAULT_CONTENT));
+    // Without `ui`, every key says so.
+    let english = shipped_ui(DEFAULT_CONTENT);
+    let mut value = default_value();
+    set(&mut value, "/language", json!("fr"));
+    value.as_object_mut().unwrap().remove("ui");
+    let (loaded, warnings) = load_str_with_warnings(&value.to_string());
+    assert_eq!(loaded.unwrap().ui, english);
+    assert_eq!(warnings.len(), Ui::KEYS.len());
+    assert_eq!(
+        warnings[0].to_string(),
+        format!(
+            "ui.progress: missing; using the English default \"{}\"",
+            english.progress
+        )
+    );
+}
+
+#[test]
+fn a_language_finds_the_defaults_of_its_tag_or_primary_subtag_silently() {
+    let chinese = shipped_ui(CHINESE);
+    for language in ["zh", "zh-CN", "zh-TW"] {
+        let content = check_warnings(
+            |v| {
+                set(v, "/language", json!(language));
+                v.as_object_mut().unwrap().remove("ui");
+            },
+            &[],
+        );
+        assert_eq!(content.ui, chinese, "{language}");
+    }
+    let content = check_warnings(
+        |v| {
+            set(v, "/language", json!("en-GB"));
+            v.as_object_mut().unwrap().remove("ui");
+        },
+        &[],
+    );
+    assert_eq!(content.ui, shipped_ui(DEFAULT_CONTENT));
+}
+
+#[test]
+fn a_ui_text_the_file_gives_is_still_checked() {
+    check_problems(
+        |v| {
+            set(v, "/language", json!("fr"));
+            set(
+                v,
+                "/ui",
+                json!({ "progress": "Question", "back": " ", "next": 3 }),
+            );
+        },
+        &[
+            "ui.progress: must contain {current}",
+            "ui.progress: must contain {total}",
+            "ui.back: must not be empty",
+            "ui.next: must be text, found a number",
+        ],
+    );
+    check_problems(
+        |v| set(v, "/ui", json!(["Next"])),
+        &["ui: must be an object, found a list"],
+    );
+}
+
+#[test]
+fn warnings_come_with_problems_too() {
+    let mut value = default_value();
+    set(&mut value, "/ui/loading", json!("Loading…"));
+    set(&mut value, "/cta/label", json!(""));
+    let (loaded, warnings) = load_str_with_warnings(&value.to_string());
+    let problems: Vec<String> = loaded
+        .unwrap_err()
+        .problems()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(problems, ["cta.label: must not be empty"]);
+    let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [format!(
+            "ui.loading: unknown field; allowed here: {}",
+            ui_keys()
+        )]
+    );
+}
+
 #[test]
 fn no_title_question() {
     check_problems(
@@ -702,5 +896,23 @@ fn content_at_the_limits_loads_quickly() {
     assert!(
         took < std::time::Duration::from_secs(1),
         "loading took {took:?}"
+    );
+}
+
+#[test]
+fn a_level_tagline_of_an_earlier_release_is_a_warning() {
+    let content = check_warnings(
+        |v| {
+            set(
+                v,
+                "/levels/unification/tagline",
+                json!("Bringing people together"),
+            )
+        },
+        &["levels.unification.tagline: is no longer used; remove it"],
+    );
+    assert_eq!(
+        content.level(levels_engine::Level::Unification).name,
+        "Unification"
     );
 }

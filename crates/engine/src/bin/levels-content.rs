@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use levels_engine::{load_str, pack, score, split_result_texts, Answers, Content};
+use levels_engine::{load_str_with_warnings, pack, score, split_result_texts, Answers, Content};
 
 const HELP: &str = "\
 levels-content: check and try out levels-quiz content files
@@ -18,7 +18,9 @@ COMMANDS:
         Validates a content file. When it is valid, prints one summary line and
         exits 0. Otherwise prints every problem, one per line, each starting with
         where it is (for example `questions[4].options[2].weights.communication`),
-        and exits 1.
+        and exits 1. Warnings (an unknown `ui` key, an interface string taken
+        from the English defaults) go to standard error, each line starting with
+        `warning: `; they do not change the exit status.
 
     score FILE ANSWERS
         Scores one set of answers and prints the outcome as JSON: level profile,
@@ -115,13 +117,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads and loads a content file, printing problems on failure.
+/// Reads and loads a content file, printing its warnings, and its problems on failure.
 fn read(file: &str) -> Result<Content, ExitCode> {
     let text = std::fs::read_to_string(file).map_err(|err| {
         eprintln!("{file}: cannot read: {err}");
         ExitCode::from(2)
     })?;
-    load_str(&text).map_err(|err| {
+    let (loaded, warnings) = load_str_with_warnings(&text);
+    for warning in &warnings {
+        eprintln!("warning: {warning}");
+    }
+    loaded.map_err(|err| {
         for problem in err.problems() {
             println!("{problem}");
         }

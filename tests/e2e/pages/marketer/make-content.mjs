@@ -1,8 +1,10 @@
 // Writes this folder's content variants from content/en.json, so they follow the
 // built-in content as it changes (the suite runs this before its tests):
-//   custom.json   valid: a different intro title and first question prompt
+//   custom.json   valid: a different intro title and first question prompt; its `ui`
+//                 leaves out `next` (the English default fills it in) and still has
+//                 `loading`, a key this release no longer reads (a warning)
 //   invalid.json  well-formed JSON, but one weight is 9 (allowed: 0 to 3), and an
-//                 unknown interface string whose key needs quoting in the problem's path
+//                 unknown field of `cta` whose key needs quoting in the problem's path
 //   broken.json   a JSON syntax error (a missing comma in the intro)
 //   inline.html   a host page carrying its content inline, in a JSON <script> child
 // Run by hand: node tests/e2e/pages/marketer/make-content.mjs
@@ -32,11 +34,13 @@ export function writeContentVariants() {
   const custom = fresh();
   custom.intro.title = CUSTOM_TITLE;
   custom.questions[0].prompt = CUSTOM_PROMPT;
+  delete custom.ui.next;
+  custom.ui.loading = "Loading the next question…";
   write("custom.json", `${JSON.stringify(custom, null, 2)}\n`);
 
   const invalid = fresh();
   invalid.questions[1].options[0].weights = { ...invalid.questions[1].options[0].weights, unification: 9 };
-  invalid.ui[ODD_KEY] = "x";
+  invalid.cta[ODD_KEY] = "x";
   write("invalid.json", `${JSON.stringify(invalid, null, 2)}\n`);
 
   const text = JSON.stringify(fresh(), null, 2);
