@@ -565,7 +565,7 @@ function markdown({ s, args, env, startedAt, seconds, dist }) {
     "- **Bytes until the first question**: the sum of `Network.loadingFinished.encodedDataLength`",
     "  (headers plus body as sent, gzip where used) of every response whose Resource Timing",
     "  `responseEnd` is at or before the first question's paint. Our widget: the page, the",
-    "  script, the wasm, the English quiz (the result's code, `levels-quiz-later.wasm`, and its",
+    "  script, the wasm, the English quiz (the result's code, `levels-quiz-result.wasm`, and its",
     "  texts are asked for only after the first question is painted). SurveyJS: the page,",
     "  its stylesheet, its two scripts. The host page's own `host.css` is in both.",
     "- **First screen painted**: from navigation start (`performance.now()` = 0) to the end of the",
