@@ -76,8 +76,8 @@ size: dist node-modules
 # WHOLE_RUN_CEILING holds the whole run (the largest path, then the result's code and
 # that language's later texts), so code moved out of the early download cannot grow
 # unseen either.
-SIZE_CEILING := 98750
-WHOLE_RUN_CEILING := 134800
+SIZE_CEILING := 101100
+WHOLE_RUN_CEILING := 145700
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING) --whole-run $(WHOLE_RUN_CEILING)

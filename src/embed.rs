@@ -314,7 +314,14 @@ fn report_value(report: &Report) -> JsValue {
         ),
         ("operating_level", report.operating_level.id().into()),
         ("title_level", report.title_level.id().into()),
+        ("rung", report.rung.map_or(JsValue::NULL, JsValue::from_str)),
         ("verdict", report.verdict.id().into()),
+        (
+            "split_with",
+            report
+                .split_with
+                .map_or(JsValue::NULL, |level| level.id().into()),
+        ),
         ("gap", (report.gap as u32).into()),
         ("causes", causes.into()),
         ("next_steps", strings(&report.next_steps)),

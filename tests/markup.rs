@@ -284,7 +284,7 @@ fn answers(content: &Content, ids: &str) -> Shared<levels_engine::Outcome> {
     Shared::new(score(content, &answers))
 }
 
-const STUCK_VP: &str = "role-vp,hours-firefighting,measured-unclear,talk-team,stall-coordinate,away-calls,budget-missing,delegate-assign,hear-problems,meetings-ops,decisions-escalated,old-checked,role-talk-never";
+const STUCK_VP: &str = "role-vp,tenure-settling,team-org,hours-fires-team,measured-unclear,talk-team,stall-coordinate,away-calls,budget-missing,delegate-assign,hear-problems,meetings-ops,decisions-escalated,old-hired-back,role-talk-never";
 
 #[tokio::test]
 async fn a_fresh_quiz_shows_the_intro() {
@@ -332,8 +332,8 @@ async fn a_question_is_a_labelled_radio_group_with_progress() {
         &html,
         &[
             &format!(r#"data-screen="question" data-question="{}""#, q.id),
-            r#"<p aria-live="polite" aria-atomic="true" class="lq-progress-label">Question 3 of 13</p>"#,
-            r#"<rect width="23" height="4" rx="2" class="lq-fill">"#,
+            r#"<p aria-live="polite" aria-atomic="true" class="lq-progress-label">Question 3 of 15</p>"#,
+            r#"<rect width="20" height="4" rx="2" class="lq-fill">"#,
             "<fieldset",
             "<legend class=\"lq-legend\">",
             &format!(
@@ -611,7 +611,7 @@ async fn saved_progress_resumes_on_the_same_question() {
         &levels_engine::encode_progress(levels_engine::Screen::Question(2), &answers),
     );
     let html = quiz(&content, Config::default(), page(fake)).await;
-    check_fragments(&html, &["Question 3 of 13", " checked "]);
+    check_fragments(&html, &["Question 3 of 15", " checked "]);
 
     // With persist off, the same storage is not read.
     let fake = FakePage::default();
@@ -654,7 +654,7 @@ async fn elements_with_their_own_id_keep_their_own_progress() {
         page(fake)
     };
     let html = quiz(&content, first.clone(), saved()).await;
-    check_fragments(&html, &["Question 2 of 13"]);
+    check_fragments(&html, &["Question 2 of 15"]);
     let html = quiz(&content, second, saved()).await;
     check_fragments(&html, &[r#"data-screen="intro""#]);
 }
@@ -886,6 +886,111 @@ async fn the_chinese_quiz_renders_in_chinese() {
     .await;
     check_fragments(
         &html,
-        &["第 1 题，共 13 题", &zh.questions[0].prompt, &zh.ui.next],
+        &["第 1 题，共 15 题", &zh.questions[0].prompt, &zh.ui.next],
+    );
+}
+
+/// The result screen of `ids` (one option id per question).
+async fn result_of(content: &Shared<Content>, ids: &str) -> String {
+    let outcome = answers(content, ids);
+    let content = content.clone();
+    render_view(move || {
+        result_view(&ResultProps {
+            content: content.clone(),
+            outcome: outcome.clone(),
+            cta_label: content.cta.label.clone().into(),
+            cta_href: content.cta.href.clone().into(),
+            share_url: None,
+            lead_status: Default::default(),
+            lead_after_results: false,
+            platform: offline(),
+            on_action: Callback::noop(),
+            on_cta: Callback::noop(),
+            on_lead_retry: Callback::noop(),
+        })
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_stuck_vp_sees_the_rung_its_job_and_what_holds_them_back() {
+    let content = content();
+    let html = result_of(&content, STUCK_VP).await;
+    let vp = content.rungs.iter().find(|r| r.id == "vp").unwrap();
+    check_fragments(
+        &html,
+        &[
+            r#"class="lq-summary""#,
+            r#"<section data-rung="vp" class="lq-block lq-rung">"#,
+            &format!("<h3>Your rung: {}</h3>", vp.name),
+            // 0% of the week at communication, where a VP's job is done.
+            "0% of your week is at the Communication level",
+            &format!("<dd>{}</dd>", vp.job),
+            &format!("<dd>{}</dd>", vp.failure),
+            &format!("<dd>{}</dd>", vp.trade),
+            &format!("<h3>{}</h3>", content.ui.causes_heading),
+        ],
+    );
+    // Not a close call, and the level beyond is for the senior rungs only.
+    assert!(
+        !html.contains("lq-split") && !html.contains("lq-horizon"),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn a_founder_gets_the_founders_story_and_the_level_beyond() {
+    let content = content();
+    let founder = "role-founder,tenure-long,team-small,hours-doing,measured-business,talk-clients,stall-fix,away-stops,budget-own,delegate-takeback,hear-me,meetings-work,decisions-board,old-expertise,role-talk-sometimes";
+    let html = result_of(&content, founder).await;
+    let rung = content
+        .rungs
+        .iter()
+        .position(|r| r.id == "founder")
+        .unwrap();
+    let text = content.verdicts.for_rung(
+        levels_engine::Level::Communication,
+        levels_engine::Level::Implementation,
+        Some(levels_engine::RungRef(rung)),
+    );
+    assert_ne!(
+        text,
+        content.verdicts.get(
+            levels_engine::Level::Communication,
+            levels_engine::Level::Implementation
+        ),
+        "founders have their own text"
+    );
+    let horizon = content.horizon.as_ref().unwrap();
+    check_fragments(
+        &html,
+        &[
+            &format!(r#"class="lq-title">{}</h2>"#, text.headline),
+            r#"data-rung="founder""#,
+            r#"<section class="lq-block lq-horizon">"#,
+            &format!("<h3>{}</h3>", horizon.name),
+        ],
+    );
+    // No promotion wording (in what the founder reads, not in the verdict's id) and no
+    // manager to agree things with.
+    let read = html.replace(r#""incomplete-promotion""#, "");
+    assert!(!read.to_lowercase().contains("promotion"), "{read}");
+    assert!(!html.contains("with your manager"), "{html}");
+}
+
+#[tokio::test]
+async fn an_aligned_manager_on_a_close_call_is_told_both() {
+    let content = content();
+    let split = "role-lead,tenure-established,team-small,hours-doing,measured-team,talk-peers,stall-fix,away-calls,budget-track,delegate-assign,hear-reports,meetings-work,decisions-team,old-same,role-talk-review";
+    let outcome = answers(&content, split);
+    assert_eq!(outcome.verdict, levels_engine::Verdict::Aligned);
+    assert_eq!(outcome.split, Some(levels_engine::Level::Implementation));
+    let html = result_of(&content, split).await;
+    check_fragments(
+        &html,
+        &[
+            r#"<p class="lq-split">Your week is split almost evenly between Unification and Implementation"#,
+            &format!("<h3>{}</h3>", content.ui.causes_watch_heading),
+        ],
     );
 }

@@ -1,11 +1,17 @@
 //! The causes that apply, strongest first.
 
-use levels_engine::{Content, Outcome, Strength};
+use levels_engine::{Content, Outcome, Strength, Verdict};
 use yew::prelude::*;
 
 /// Each applying cause with a strength badge and a sentence; a calm line when none applies.
+/// For a reader whose work matches or outgrows the title, they are what to watch as
+/// they grow, not what holds them back.
 pub fn cause_list(content: &Content, outcome: &Outcome) -> Html {
     let ui = &content.ui;
+    let heading = match outcome.verdict {
+        Verdict::IncompletePromotion => &ui.causes_heading,
+        Verdict::Aligned | Verdict::AheadOfTitle => &ui.causes_watch_heading,
+    };
     let items: Vec<Html> = outcome
         .applying()
         .filter_map(|finding| {
@@ -36,7 +42,7 @@ pub fn cause_list(content: &Content, outcome: &Outcome) -> Html {
         .collect();
     html! {
         <section class="lq-block lq-causes">
-            <h3>{ &ui.causes_heading }</h3>
+            <h3>{ heading }</h3>
             if items.is_empty() {
                 <p class="lq-quiet">{ &ui.causes_none }</p>
             } else {

@@ -4,7 +4,8 @@ use levels_engine::{fill, Action, Content, Outcome};
 use yew::prelude::*;
 
 use super::{
-    call_to_action, cause_list, pattern_list, profile_chart, step_list, term_list, ResultActions,
+    call_to_action, cause_list, horizon_block, pattern_list, profile_chart, rung_block, step_list,
+    term_list, ResultActions,
 };
 use crate::lead::LeadStatus;
 use crate::platform::Platform;
@@ -41,7 +42,9 @@ pub fn result_view(props: &ResultProps) -> Html {
     let content = &props.content;
     let outcome = &props.outcome;
     let ui = &content.ui;
-    let text = content.verdicts.get(outcome.title, outcome.operating);
+    let text = content
+        .verdicts
+        .for_rung(outcome.title, outcome.operating, outcome.rung);
     let summary = fill(
         &ui.profile_summary,
         &[
@@ -49,6 +52,16 @@ pub fn result_view(props: &ResultProps) -> Html {
             ("title", &content.level(outcome.title).name),
         ],
     );
+    // A close call says so, instead of speaking as if the week leaned clearly one way.
+    let split = outcome.split.map(|other| {
+        fill(
+            &ui.profile_split,
+            &[
+                ("operating", &content.level(outcome.operating).name),
+                ("other", &content.level(other).name),
+            ],
+        )
+    });
     let on_restart = props.on_action.reform(|_: MouseEvent| Action::Restart);
     html! {
         <section key="result" class="lq-screen lq-result" data-screen="result"
@@ -61,10 +74,15 @@ pub fn result_view(props: &ResultProps) -> Html {
                 <h3>{ &ui.profile_heading }</h3>
                 { profile_chart(content, outcome) }
                 <p class="lq-summary">{ summary }</p>
+                if let Some(split) = split {
+                    <p class="lq-split">{ split }</p>
+                }
             </section>
 
+            { rung_block(content, outcome) }
             { cause_list(content, outcome) }
             { step_list(content, outcome) }
+            { horizon_block(content, outcome) }
             { pattern_list(content, outcome) }
             { term_list(content, outcome) }
             <ResultActions

@@ -116,7 +116,7 @@ describe("content", () => {
   for (const [name, code, expect] of [
     ["missing", "content-unavailable", /missing\.json could not be loaded \(HTTP 404\)/],
     ["broken", "content-invalid", /not valid JSON/],
-    ["invalid", "content-invalid", /questions\[1\]\.options\[0\]\.weights\.unification/],
+    ["invalid", "content-invalid", /questions\[3\]\.options\[0\]\.weights\.unification/],
   ]) {
     test(`content="${name}.json" shows an error panel with located problems and fires levels-quiz:error`, async () => {
       const { page, context, quiz, errors } = await open(`/pages/marketer/content-${name}.html`);

@@ -360,7 +360,7 @@ describe("a marketer embedding it", () => {
     await page.evaluate(() => document.querySelector("#app").append(window.__removed));
     const readded = new Quiz(page, page.locator("levels-quiz").nth(2));
     await readded.waitFor("question");
-    assert.equal(await readded.progress().textContent(), "Question 1 of 13");
+    assert.equal(await readded.progress().textContent(), "Question 1 of 15");
     assert.equal(await second.screenName(), "intro");
     assert.deepEqual(errors, []);
     await context.close();

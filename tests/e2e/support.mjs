@@ -11,7 +11,7 @@ export const repo = resolve(here, "../..");
 
 /** A VP whose days go to coordination: the suites' standard run, one option id per question. */
 export const STUCK_VP =
-  "role-vp,hours-firefighting,measured-unclear,talk-team,stall-coordinate,away-calls,budget-missing,delegate-assign,hear-problems,meetings-ops,decisions-escalated,old-checked,role-talk-never".split(",");
+  "role-vp,tenure-settling,team-org,hours-fires-team,measured-unclear,talk-team,stall-coordinate,away-calls,budget-missing,delegate-assign,hear-problems,meetings-ops,decisions-escalated,old-hired-back,role-talk-never".split(",");
 export const artifacts = join(here, "artifacts");
 
 const TYPES = {

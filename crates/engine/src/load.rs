@@ -163,12 +163,34 @@ struct Ids {
     seen: Table<(usize, String)>,
 }
 
+/// The lists a `when`, its `only` and its `unless` may hold.
+const CONDITION_KEYS: [&str; 6] = [
+    "options",
+    "causes",
+    "verdicts",
+    "operating",
+    "title",
+    "rungs",
+];
+
+/// What a question asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// The reader's role: the level and rung their title calls for.
+    Title,
+    /// What the reader does: points per level and cause.
+    Behaviour,
+    /// A fact about the reader that scores nothing (time in the role, say).
+    Context,
+}
+
 /// Everything later sections refer to, gathered before they are read.
 #[derive(Default)]
 struct Names {
     terms: Table<usize>,
     causes: Table<usize>,
     options: Table<OptionRef>,
+    rungs: Table<usize>,
 }
 
 #[derive(Default)]
@@ -394,6 +416,7 @@ impl Loader {
                 "language",
                 "language_name",
                 "thresholds",
+                "rungs",
                 "levels",
                 "intro",
                 "questions",
@@ -402,6 +425,7 @@ impl Loader {
                 "terms",
                 "patterns",
                 "next_steps",
+                "horizon",
                 "cta",
                 "ui",
             ],
@@ -423,6 +447,7 @@ impl Loader {
         // Names first, so that sections can refer to each other in any order.
         let mut names = Names::default();
         let terms = self.terms(&obj, &mut names);
+        let rungs = self.rungs(&obj, &mut names);
         gather_cause_names(&obj, &mut names);
         gather_option_names(&obj, &mut names);
         let thresholds = self.thresholds(&obj);
@@ -433,6 +458,7 @@ impl Loader {
         let verdicts = self.verdicts(&obj, &names);
         let patterns = self.patterns(&obj, &names);
         let next_steps = self.next_steps(&obj, &names);
+        let horizon = self.horizon(&obj, &names);
         let cta = self.cta(&obj);
         let ui = self.ui(&obj, language.as_deref());
 
@@ -447,6 +473,7 @@ impl Loader {
             language,
             language_name,
             thresholds,
+            rungs,
             levels,
             intro,
             questions,
@@ -455,6 +482,7 @@ impl Loader {
             terms,
             patterns,
             next_steps,
+            horizon,
             cta,
             ui
         })
@@ -479,16 +507,122 @@ impl Loader {
         }
     }
 
+    /// The ladder's rungs; a file without them (format 1 before rungs) has none.
+    fn rungs(&mut self, root: &Obj, names: &mut Names) -> Option<Vec<Rung>> {
+        if root.get("rungs").is_none() {
+            return Some(Vec::new());
+        }
+        let mut ids = Ids::default();
+        let allowed = ["id", "name", "job", "failure", "trade"];
+        self.records(root, "rungs", &allowed, |this, i, obj| {
+            let id = this.id(obj, "id");
+            if let Some(id) = &id {
+                if this.register(&mut ids, id, i, &obj.at("id")) {
+                    names.rungs.insert(id.clone(), i);
+                }
+            }
+            let name = this.text(obj, "name");
+            let job = this.text(obj, "job");
+            let failure = this.text(obj, "failure");
+            let trade = this.text(obj, "trade");
+            all_or_none!(Rung {
+                id,
+                name,
+                job,
+                failure,
+                trade
+            })
+        })
+    }
+
+    /// A rung id at `path`.
+    fn rung_ref(&mut self, names: &Names, value: &Json, path: &str) -> Option<RungRef> {
+        let id = self.string_value(value, path)?;
+        match names.rungs.get(&id) {
+            Some(&index) => Some(RungRef(index)),
+            None => {
+                let hint = suggest(&id, names.rungs.keys())
+                    .map(|s| format!(" (did you mean \"{s}\"?)"))
+                    .unwrap_or_default();
+                self.problem(
+                    path,
+                    format!("unknown rung \"{id}\"{hint}; rungs are defined in `rungs`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of rung ids at `key` of `obj`, which must name at least one.
+    fn rung_list(&mut self, obj: &Obj, key: &str, names: &Names) -> Option<Vec<RungRef>> {
+        let items = self.list(obj, key)?;
+        let path = obj.at(key);
+        if items.is_empty() {
+            self.problem(&path, "must name at least one rung");
+            return None;
+        }
+        let refs: Vec<Option<RungRef>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| self.rung_ref(names, v, &item(&path, i)))
+            .collect();
+        refs.into_iter().collect()
+    }
+
+    /// A title option's rung: required when the content has rungs, refused when it has
+    /// none. `Some(None)`: no rung, rightly.
+    fn rung_of_title(&mut self, option: &Obj, names: &Names) -> Option<Option<RungRef>> {
+        match (option.get("rung"), names.rungs.0.is_empty()) {
+            (None, true) => Some(None),
+            (None, false) => {
+                self.problem(
+                    &option.at("rung"),
+                    "is missing; every title option names its rung",
+                );
+                None
+            }
+            (Some(_), true) => {
+                self.problem(
+                    &option.at("rung"),
+                    "names a rung, but the file defines no `rungs`",
+                );
+                None
+            }
+            (Some(value), false) => self.rung_ref(names, value, &option.at("rung")).map(Some),
+        }
+    }
+
+    /// The level beyond, shown to some rungs; optional.
+    fn horizon(&mut self, root: &Obj, names: &Names) -> Option<Option<Horizon>> {
+        let Some(value) = root.get("horizon") else {
+            return Some(None);
+        };
+        let obj = self.object(value, root.at("horizon"), &["name", "body", "rungs"])?;
+        let name = self.text(&obj, "name");
+        let body = self.text(&obj, "body");
+        let rungs = self.rung_list(&obj, "rungs", names);
+        all_or_none!(Horizon { name, body, rungs }).map(Some)
+    }
+
     fn thresholds(&mut self, root: &Obj) -> Option<Thresholds> {
         let value = self.required(root, "thresholds")?;
         let obj = self.object(
             value,
             root.at("thresholds"),
-            &["cause_applies", "cause_strong"],
+            &["cause_applies", "cause_strong", "close"],
         )?;
         let applies = self.integer_field(&obj, "cause_applies", 1, 100);
         let strong = self.integer_field(&obj, "cause_strong", 1, 100);
-        let (applies, strong) = (u8::try_from(applies?).ok()?, u8::try_from(strong?).ok()?);
+        // Optional: without it, no two levels count as close.
+        let close = match obj.get("close") {
+            Some(value) => self.integer(value, &obj.at("close"), 0, 50),
+            None => Some(0),
+        };
+        let (applies, strong, close) = (
+            u8::try_from(applies?).ok()?,
+            u8::try_from(strong?).ok()?,
+            u8::try_from(close?).ok()?,
+        );
         if strong <= applies {
             self.problem(
                 &obj.at("cause_strong"),
@@ -496,7 +630,11 @@ impl Loader {
             );
             return None;
         }
-        Some(Thresholds { applies, strong })
+        Some(Thresholds {
+            applies,
+            strong,
+            close,
+        })
     }
 
     fn terms(&mut self, root: &Obj, names: &mut Names) -> Option<Vec<Term>> {
@@ -602,34 +740,39 @@ impl Loader {
         let mut question_ids = Ids::default();
         let mut option_ids = Ids::default();
         let mut title_questions = Vec::new();
+        let mut behaviour_questions = 0;
         let allowed = ["id", "kind", "prompt", "hint", "options"];
         let questions = self.records_of(items, &path, &allowed, |this, q, obj| {
             let id = this.id(obj, "id");
             if let Some(id) = &id {
                 this.register(&mut question_ids, id, q, &obj.at("id"));
             }
-            let is_title = match obj.get("kind") {
-                None => Some(false),
+            let kind = match obj.get("kind") {
+                None => Some(Kind::Behaviour),
                 Some(kind) => match this.string_value(kind, &obj.at("kind")).as_deref() {
-                    Some("title") => Some(true),
-                    Some("behaviour" | "behavior") => Some(false),
+                    Some("title") => Some(Kind::Title),
+                    Some("behaviour" | "behavior") => Some(Kind::Behaviour),
+                    Some("context") => Some(Kind::Context),
                     Some(other) => {
                         this.problem(
                             &obj.at("kind"),
-                            format!("unknown kind \"{other}\"; use \"title\" or \"behaviour\""),
+                            format!("unknown kind \"{other}\"; use \"title\", \"behaviour\" or \"context\""),
                         );
                         None
                     }
                     None => None,
                 },
             };
-            if is_title == Some(true) {
+            if kind == Some(Kind::Title) {
                 title_questions.push(q);
+            }
+            if kind == Some(Kind::Behaviour) {
+                behaviour_questions += 1;
             }
             let prompt = this.text(obj, "prompt");
             let hint = this.optional_text(obj, "hint");
-            let options = match is_title {
-                Some(is_title) => this.options(obj, q, is_title, names, &mut option_ids),
+            let options = match kind {
+                Some(kind) => this.options(obj, q, kind, names, &mut option_ids),
                 None => None,
             };
             match (id, prompt, hint, options) {
@@ -669,7 +812,7 @@ impl Loader {
             }
         };
         let questions = questions.filter(|_| one_title_first)?;
-        if questions.len() < 2 {
+        if behaviour_questions == 0 {
             self.problem(
                 &path,
                 "needs at least one behaviour question after the title question",
@@ -683,7 +826,7 @@ impl Loader {
         &mut self,
         question: &Obj,
         q: usize,
-        is_title: bool,
+        kind: Kind,
         names: &mut Names,
         option_ids: &mut Ids,
     ) -> Option<Vec<Choice>> {
@@ -699,10 +842,10 @@ impl Loader {
             );
             return None;
         }
-        let allowed: &[&str] = if is_title {
-            &["id", "label", "title_level"]
-        } else {
-            &["id", "label", "weights", "causes"]
+        let allowed: &[&str] = match kind {
+            Kind::Title => &["id", "label", "title_level", "rung"],
+            Kind::Behaviour => &["id", "label", "weights", "causes"],
+            Kind::Context => &["id", "label"],
         };
         self.records_of(items, &path, allowed, |this, o, obj| {
             let id = this.id(obj, "id");
@@ -718,12 +861,18 @@ impl Loader {
                 }
             }
             let label = this.text(obj, "label");
-            let effect = if is_title {
-                this.required(obj, "title_level")
-                    .and_then(|v| this.level_id(v, &obj.at("title_level")))
-                    .map(Effect::Title)
-            } else {
-                this.behaviour(obj, names)
+            let effect = match kind {
+                Kind::Title => {
+                    let level = this
+                        .required(obj, "title_level")
+                        .and_then(|v| this.level_id(v, &obj.at("title_level")));
+                    let rung = this.rung_of_title(obj, names);
+                    level
+                        .zip(rung)
+                        .map(|(level, rung)| Effect::Title(level, rung))
+                }
+                Kind::Behaviour => this.behaviour(obj, names),
+                Kind::Context => Some(Effect::Context),
             };
             match (id, label, effect) {
                 (Some(id), Some(label), Some(effect)) => Some(Choice { id, label, effect }),
@@ -808,7 +957,7 @@ impl Loader {
                     .flat_map(|q| &q.options)
                     .any(|o| match &o.effect {
                         Effect::Behaviour { causes, .. } => causes.iter().any(|(c, _)| c.0 == i),
-                        Effect::Title(_) => false,
+                        Effect::Title(..) | Effect::Context => false,
                     });
                 if !fed {
                     this.problem(
@@ -834,7 +983,16 @@ impl Loader {
         let path = root.at("verdicts");
         let mut slots: [Option<VerdictText>; 9] = Default::default();
         let mut first_at: [Option<usize>; 9] = [None; 9];
-        let allowed = ["verdict", "title", "operating", "headline", "body", "terms"];
+        let mut variants: Vec<(usize, VerdictVariant)> = Vec::new();
+        let allowed = [
+            "verdict",
+            "title",
+            "operating",
+            "rungs",
+            "headline",
+            "body",
+            "terms",
+        ];
         // Each entry fills its slot; `records_of` only says whether all of them could.
         let read = self.records_of(items, &path, &allowed, |this, i, obj| {
             let verdict = this.required(obj, "verdict").and_then(|v| {
@@ -873,8 +1031,48 @@ impl Loader {
                     ),
                 );
                 // The entry is meant for this pair; do not also call the pair missing.
-                first_at[slot].get_or_insert(i);
+                if obj.get("rungs").is_none() {
+                    first_at[slot].get_or_insert(i);
+                }
                 return None;
+            }
+            // A text for some rungs only, in place of the pair's own for them.
+            if obj.get("rungs").is_some() {
+                let rungs = this.rung_list(obj, "rungs", names)?;
+                for rung in &rungs {
+                    let taken = variants.iter().find(|(_, v)| {
+                        v.title == title && v.operating == operating && v.rungs.contains(rung)
+                    });
+                    if let Some((first, _)) = taken {
+                        this.problem(
+                            &obj.at("rungs"),
+                            format!(
+                                "repeats the text for title {} with work at {} on this rung (first at {})",
+                                title.id(),
+                                operating.id(),
+                                item(&path, *first)
+                            ),
+                        );
+                        return None;
+                    }
+                }
+                let (Some(headline), Some(body), Some(terms)) = (headline, body, terms) else {
+                    return None;
+                };
+                variants.push((
+                    i,
+                    VerdictVariant {
+                        title,
+                        operating,
+                        rungs,
+                        text: VerdictText {
+                            headline,
+                            body,
+                            terms,
+                        },
+                    },
+                ));
+                return Some(());
             }
             if let Some(first) = first_at[slot] {
                 this.problem(
@@ -921,7 +1119,11 @@ impl Loader {
             return None;
         }
         let texts: Vec<VerdictText> = slots.into_iter().collect::<Option<Vec<_>>>()?;
-        <[VerdictText; 9]>::try_from(texts).ok().map(VerdictTexts)
+        let pairs = <[VerdictText; 9]>::try_from(texts).ok()?;
+        Some(VerdictTexts {
+            pairs,
+            variants: variants.into_iter().map(|(_, v)| v).collect(),
+        })
     }
 
     fn term_list(&mut self, obj: &Obj, names: &Names) -> Option<Vec<TermRef>> {
@@ -948,16 +1150,44 @@ impl Loader {
         let Some(value) = obj.get("when") else {
             return Ok(None);
         };
-        let Some(w) = self.object(
-            value,
-            obj.at("when"),
-            &["options", "causes", "verdicts", "operating", "title"],
-        ) else {
-            return Err(());
+        let mut allowed = CONDITION_KEYS.to_vec();
+        allowed.extend(["only", "unless"]);
+        let w = self.object(value, obj.at("when"), &allowed).ok_or(())?;
+        let any = self.conditions(&w, names);
+        let mut gate = |key: &str| -> Result<Conditions, ()> {
+            let Some(value) = w.get(key) else {
+                return Ok(Conditions::default());
+            };
+            let gate = self.object(value, w.at(key), &CONDITION_KEYS).ok_or(())?;
+            let conditions = self.conditions(&gate, names)?;
+            if conditions.is_empty() {
+                self.problem(&gate.path, "names nothing; remove it");
+                return Err(());
+            }
+            Ok(conditions)
         };
-        let mut when = When::default();
+        let (only, unless) = (gate("only"), gate("unless"));
+        let when = When {
+            any: any?,
+            only: only?,
+            unless: unless?,
+        };
+        if when == When::default() {
+            self.problem(
+                &w.path,
+                "has no conditions; remove `when` to make this apply to everyone",
+            );
+            return Err(());
+        }
+        Ok(Some(when))
+    }
+
+    /// The lists of a `when` (or of its `only` or `unless`): options, causes, verdicts,
+    /// levels and rungs, each a list of ids.
+    fn conditions(&mut self, w: &Obj, names: &Names) -> Result<Conditions, ()> {
+        let mut conditions = Conditions::default();
         let mut ok = true;
-        for key in ["options", "causes", "verdicts", "operating", "title"] {
+        for key in CONDITION_KEYS {
             let Some(value) = w.get(key) else { continue };
             let path = w.at(key);
             let Json::Array(items) = value else {
@@ -974,21 +1204,21 @@ impl Loader {
                     ok = false;
                     continue;
                 };
+                let c = &mut conditions;
                 let found = match key {
-                    "options" => names.options.get(&id).map(|r| when.options.push(*r)),
-                    "causes" => names
-                        .causes
-                        .get(&id)
-                        .map(|c| when.causes.push(CauseRef(*c))),
-                    "verdicts" => Verdict::from_id(&id).map(|v| when.verdicts.push(v)),
-                    "operating" => Level::from_id(&id).map(|l| when.operating.push(l)),
-                    _ => Level::from_id(&id).map(|l| when.title.push(l)),
+                    "options" => names.options.get(&id).map(|r| c.options.push(*r)),
+                    "causes" => names.causes.get(&id).map(|x| c.causes.push(CauseRef(*x))),
+                    "verdicts" => Verdict::from_id(&id).map(|v| c.verdicts.push(v)),
+                    "operating" => Level::from_id(&id).map(|l| c.operating.push(l)),
+                    "rungs" => names.rungs.get(&id).map(|r| c.rungs.push(RungRef(*r))),
+                    _ => Level::from_id(&id).map(|l| c.title.push(l)),
                 };
                 if found.is_none() {
                     let what = match key {
                         "options" => "option",
                         "causes" => "cause",
                         "verdicts" => "verdict",
+                        "rungs" => "rung",
                         _ => "level",
                     };
                     self.problem(&here, format!("unknown {what} \"{id}\""));
@@ -996,15 +1226,8 @@ impl Loader {
                 }
             }
         }
-        if ok && when == When::default() {
-            self.problem(
-                &w.path,
-                "has no conditions; remove `when` to make this apply to everyone",
-            );
-            ok = false;
-        }
         if ok {
-            Ok(Some(when))
+            Ok(conditions)
         } else {
             Err(())
         }

@@ -101,6 +101,10 @@ pub struct TermRef(pub usize);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CauseRef(pub usize);
 
+/// Index of a rung in [`Content::rungs`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RungRef(pub usize);
+
 /// An option of a question, by position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct OptionRef {
@@ -121,8 +125,10 @@ pub struct Content {
     pub language: String,
     /// The language's name in itself ("English", "简体中文"), for the language switch.
     pub language_name: String,
-    /// When a cause applies, and when strongly.
+    /// When a cause applies, and when strongly; when two levels count as close.
     pub thresholds: Thresholds,
+    /// The rungs of the ladder the title question places a reader on; may be empty.
+    pub rungs: Vec<Rung>,
     /// Display texts per level, indexed by [`Level::index`].
     pub levels: [LevelText; 3],
     /// The intro screen.
@@ -139,6 +145,8 @@ pub struct Content {
     pub patterns: Vec<Pattern>,
     /// Candidate next steps.
     pub next_steps: Vec<NextStep>,
+    /// The level beyond the three the quiz scores, shown to the rungs whose job it is.
+    pub horizon: Option<Horizon>,
     /// The call to action.
     pub cta: Cta,
     /// Interface strings.
@@ -155,6 +163,11 @@ impl Content {
     pub fn term(&self, term: TermRef) -> Option<&Term> {
         self.terms.get(term.0)
     }
+
+    /// A rung by reference.
+    pub fn rung(&self, rung: RungRef) -> Option<&Rung> {
+        self.rungs.get(rung.0)
+    }
 }
 
 /// Cause thresholds, in percent of a cause's maximum possible points.
@@ -164,6 +177,35 @@ pub struct Thresholds {
     pub applies: u8,
     /// From this share a cause applies strongly.
     pub strong: u8,
+    /// Two levels whose shares differ by at most this many points are close: the
+    /// result says the week is split between them. 0: never.
+    pub close: u8,
+}
+
+/// A rung of the ladder: a kind of role, with the job it exists to do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rung {
+    /// Stable id.
+    pub id: String,
+    /// Display name ("Director").
+    pub name: String,
+    /// The job this rung exists to do.
+    pub job: String,
+    /// How the job goes wrong.
+    pub failure: String,
+    /// The trade this rung asks of someone who steps onto it.
+    pub trade: String,
+}
+
+/// The level beyond the three the quiz scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Horizon {
+    /// Its name.
+    pub name: String,
+    /// What it is and what it asks.
+    pub body: String,
+    /// The rungs it is shown to.
+    pub rungs: Vec<RungRef>,
 }
 
 /// How a level is named to visitors.
@@ -219,8 +261,12 @@ pub struct Choice {
 /// What choosing an option means.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// A title option: the role calls for this level.
-    Title(Level),
+    /// A title option: the role calls for this level, and sits on this rung (when the
+    /// content has rungs).
+    Title(Level, Option<RungRef>),
+    /// A context option: a fact about the reader (time in the role, say) that texts
+    /// and steps can be chosen by; it scores nothing.
+    Context,
     /// A behaviour option: points per level and per cause.
     Behaviour {
         /// Points per level, indexed by [`Level::index`], each 0 to 3, not all zero.
@@ -254,14 +300,50 @@ pub struct VerdictText {
     pub terms: Vec<TermRef>,
 }
 
-/// Verdict texts for all nine (title, operating) pairs.
+/// A verdict text for some rungs only, in place of the pair's own.
 #[derive(Debug, Clone, PartialEq)]
-pub struct VerdictTexts(pub(crate) [VerdictText; 9]);
+pub struct VerdictVariant {
+    /// The title level.
+    pub title: Level,
+    /// The operating level.
+    pub operating: Level,
+    /// The rungs it is for.
+    pub rungs: Vec<RungRef>,
+    /// Its text.
+    pub text: VerdictText,
+}
+
+/// Verdict texts for all nine (title, operating) pairs, and variants for some rungs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerdictTexts {
+    pub(crate) pairs: [VerdictText; 9],
+    pub(crate) variants: Vec<VerdictVariant>,
+}
 
 impl VerdictTexts {
     /// The text for a title level and an operating level.
     pub fn get(&self, title: Level, operating: Level) -> &VerdictText {
-        &self.0[title.index() * 3 + operating.index()]
+        &self.pairs[title.index() * 3 + operating.index()]
+    }
+
+    /// The text for a title level and an operating level on a rung: the first variant
+    /// for that rung, else the pair's own.
+    pub fn for_rung(&self, title: Level, operating: Level, rung: Option<RungRef>) -> &VerdictText {
+        self.variants
+            .iter()
+            .find(|v| {
+                v.title == title
+                    && v.operating == operating
+                    && rung.is_some_and(|rung| v.rungs.contains(&rung))
+            })
+            .map_or_else(|| self.get(title, operating), |v| &v.text)
+    }
+
+    /// Every text: the nine pairs', then the variants'.
+    pub fn all(&self) -> impl Iterator<Item = &VerdictText> {
+        self.pairs
+            .iter()
+            .chain(self.variants.iter().map(|v| &v.text))
     }
 }
 
@@ -311,9 +393,10 @@ pub struct NextStep {
     pub when: Option<When>,
 }
 
-/// Conditions under which a pattern or next step fits; any one matching is enough.
+/// Facts about a reader's outcome, in lists: options chosen, causes that apply,
+/// verdicts, levels, rungs.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct When {
+pub struct Conditions {
     /// Options chosen.
     pub options: Vec<OptionRef>,
     /// Causes that apply.
@@ -324,6 +407,28 @@ pub struct When {
     pub operating: Vec<Level>,
     /// Title levels.
     pub title: Vec<Level>,
+    /// Rungs.
+    pub rungs: Vec<RungRef>,
+}
+
+impl Conditions {
+    /// Whether no list names anything.
+    pub fn is_empty(&self) -> bool {
+        self == &Conditions::default()
+    }
+}
+
+/// When a pattern or next step fits: any one of `any` matching is enough (the more
+/// match, the better the fit); every list of `only` must match; nothing of `unless`
+/// may.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct When {
+    /// Any one matching is enough.
+    pub any: Conditions,
+    /// Each list that names something must match one of its items.
+    pub only: Conditions,
+    /// None may match.
+    pub unless: Conditions,
 }
 
 /// The call to action.

@@ -25,7 +25,7 @@ pub const MAGIC: &[u8; 4] = b"LQC1";
 
 /// What the fields below look like. Bump it with any change to what `put` writes; the
 /// interface keys are fingerprinted on their own, as they change most often.
-const LAYOUT: &str = "layout 5: content, intro, ui, levels, questions, causes, verdicts, patterns, steps, terms, cta; result texts: causes, verdicts, terms, patterns, steps, levels, result and lead ui, cta";
+const LAYOUT: &str = "layout 6 (rungs, context, horizon, when gates, verdict variants): content, intro, ui, levels, questions, causes, verdicts, patterns, steps, terms, cta; result texts: causes, verdicts, terms, patterns, steps, levels, result and lead ui, cta";
 
 /// [`MAGIC`], then FNV-1a (32 bits, little endian) over [`LAYOUT`] and every interface
 /// key in order. A file packed by another release (a stale CDN copy of a language
@@ -73,7 +73,9 @@ pub fn unpack(bytes: &[u8]) -> Option<Content> {
 }
 
 /// The texts only the result screen and the lead form show, in a fixed order: cause
-/// names and summaries, verdict headlines and bodies, term names and definitions,
+/// names and summaries, verdict headlines and bodies (the pairs', then the variants'),
+/// rung names, jobs, failures and trades, the horizon's name and body, term names and
+/// definitions,
 /// pattern texts, next-step titles and bodies, level names, the result's
 /// and the lead form's interface strings, and the call to action. They travel apart
 /// from the quiz ([`split_result_texts`]), with the result's code: the result already
@@ -85,8 +87,22 @@ fn result_texts(content: &mut Content) -> Vec<&mut String> {
     for cause in &mut content.causes {
         texts.extend([&mut cause.name, &mut cause.summary]);
     }
-    for verdict in &mut content.verdicts.0 {
+    for verdict in &mut content.verdicts.pairs {
         texts.extend([&mut verdict.headline, &mut verdict.body]);
+    }
+    for variant in &mut content.verdicts.variants {
+        texts.extend([&mut variant.text.headline, &mut variant.text.body]);
+    }
+    for rung in &mut content.rungs {
+        texts.extend([
+            &mut rung.name,
+            &mut rung.job,
+            &mut rung.failure,
+            &mut rung.trade,
+        ]);
+    }
+    if let Some(horizon) = &mut content.horizon {
+        texts.extend([&mut horizon.name, &mut horizon.body]);
     }
     for term in &mut content.terms {
         texts.extend([&mut term.name, &mut term.definition]);
@@ -191,7 +207,7 @@ pub fn fill_result_texts(content: &mut Content, texts: &[u8]) -> bool {
 pub fn lacks_result_texts(content: &Content) -> bool {
     content
         .verdicts
-        .0
+        .pairs
         .iter()
         .all(|verdict| verdict.headline.is_empty())
 }
@@ -208,9 +224,16 @@ fn references_hold(content: &Content) -> bool {
             .get(o.question)
             .is_some_and(|q| o.option < q.options.len())
     };
+    let rungs = content.rungs.len();
+    let rung = |r: &RungRef| r.0 < rungs;
+    let conditions = |c: &Conditions| {
+        c.options.iter().all(option)
+            && c.causes.iter().all(|c| c.0 < causes)
+            && c.rungs.iter().all(rung)
+    };
     let when = |w: &Option<When>| {
         w.as_ref()
-            .is_none_or(|w| w.options.iter().all(option) && w.causes.iter().all(|c| c.0 < causes))
+            .is_none_or(|w| conditions(&w.any) && conditions(&w.only) && conditions(&w.unless))
     };
     !content.questions.is_empty()
         && content.questions.len() <= MAX_QUESTIONS
@@ -223,12 +246,22 @@ fn references_hold(content: &Content) -> bool {
             .iter()
             .flat_map(|q| &q.options)
             .all(|o| match &o.effect {
-                Effect::Title(_) => true,
+                Effect::Title(_, r) => r.as_ref().is_none_or(rung),
+                Effect::Context => true,
                 Effect::Behaviour { causes: list, .. } => list.iter().all(|(c, _)| c.0 < causes),
             })
         && content.levels.iter().all(|l| term(&l.term))
         && content.causes.iter().all(|c| term(&c.term))
-        && content.verdicts.0.iter().all(|v| v.terms.iter().all(term))
+        && content.verdicts.all().all(|v| v.terms.iter().all(term))
+        && content
+            .verdicts
+            .variants
+            .iter()
+            .all(|v| v.rungs.iter().all(rung))
+        && content
+            .horizon
+            .as_ref()
+            .is_none_or(|h| h.rungs.iter().all(rung))
         && content.patterns.iter().all(|p| when(&p.when))
         && content.next_steps.iter().all(|s| when(&s.when))
 }
@@ -435,9 +468,28 @@ macro_rules! packed_newtype {
 
 packed_newtype!(TermRef);
 packed_newtype!(CauseRef);
-packed_newtype!(VerdictTexts);
+packed_newtype!(RungRef);
+packed_struct!(VerdictTexts { pairs, variants });
+packed_struct!(VerdictVariant {
+    title,
+    operating,
+    rungs,
+    text
+});
 packed_struct!(OptionRef { question, option });
-packed_struct!(Thresholds { applies, strong });
+packed_struct!(Thresholds {
+    applies,
+    strong,
+    close
+});
+packed_struct!(Rung {
+    id,
+    name,
+    job,
+    failure,
+    trade
+});
+packed_struct!(Horizon { name, body, rungs });
 packed_struct!(LevelText { name, term });
 packed_struct!(Intro {
     title,
@@ -482,13 +534,15 @@ packed_struct!(NextStep {
     body,
     when
 });
-packed_struct!(When {
+packed_struct!(Conditions {
     options,
     causes,
     verdicts,
     operating,
-    title
+    title,
+    rungs
 });
+packed_struct!(When { any, only, unless });
 packed_struct!(Cta {
     heading,
     body,
@@ -501,6 +555,7 @@ packed_struct!(Content {
     language,
     language_name,
     thresholds,
+    rungs,
     levels,
     intro,
     questions,
@@ -509,6 +564,7 @@ packed_struct!(Content {
     terms,
     patterns,
     next_steps,
+    horizon,
     cta,
     ui
 });
@@ -516,15 +572,17 @@ packed_struct!(Content {
 impl Packed for Effect {
     fn put(&self, out: &mut Writer) {
         match self {
-            Effect::Title(level) => {
+            Effect::Title(level, rung) => {
                 out.0.push(0);
                 level.put(out);
+                rung.put(out);
             }
             Effect::Behaviour { weights, causes } => {
                 out.0.push(1);
                 weights.put(out);
                 causes.put(out);
             }
+            Effect::Context => out.0.push(2),
         }
     }
     fn get(from: &mut Reader) -> Self {
@@ -533,11 +591,12 @@ impl Packed for Effect {
                 weights: Packed::get(from),
                 causes: Packed::get(from),
             },
+            2 => Effect::Context,
             tag => {
                 if tag != 0 {
                     from.fail::<()>();
                 }
-                Effect::Title(Level::get(from))
+                Effect::Title(Level::get(from), Packed::get(from))
             }
         }
     }
@@ -601,10 +660,22 @@ mod tests {
         assert_eq!(unpack(&pack(&content)), None);
         let mut content = self::content();
         content.next_steps[0].when = Some(When {
-            options: vec![OptionRef {
-                question: 0,
-                option: 99,
-            }],
+            unless: Conditions {
+                options: vec![OptionRef {
+                    question: 0,
+                    option: 99,
+                }],
+                ..Conditions::default()
+            },
+            ..When::default()
+        });
+        assert_eq!(unpack(&pack(&content)), None);
+        let mut content = self::content();
+        content.next_steps[0].when = Some(When {
+            only: Conditions {
+                rungs: vec![RungRef(content.rungs.len())],
+                ..Conditions::default()
+            },
             ..When::default()
         });
         assert_eq!(unpack(&pack(&content)), None);

@@ -160,8 +160,13 @@ pub struct Outcome {
     pub operating: Level,
     /// The level the title calls for.
     pub title: Level,
+    /// The rung the title sits on, when the content has rungs.
+    pub rung: Option<RungRef>,
     /// How the two compare.
     pub verdict: Verdict,
+    /// The other level the week is split with, when its share is within the content's
+    /// `close` points of the operating level's: the call is not clear.
+    pub split: Option<Level>,
     /// Every cause, strongest first (ties in content order).
     pub causes: Vec<CauseFinding>,
     /// Habits to build, best fit first.
@@ -189,6 +194,7 @@ impl Outcome {
 /// Scores complete answers.
 pub fn score(content: &Content, answers: &Answers) -> Outcome {
     let mut title = Level::Implementation;
+    let mut rung = None;
     let mut totals = [0u32; 3];
     let mut cause_points = vec![0u32; content.causes.len()];
     let mut cause_max = vec![0u32; content.causes.len()];
@@ -208,7 +214,10 @@ pub fn score(content: &Content, answers: &Answers) -> Outcome {
             *max += b;
         }
         match question.options.get(chosen).map(|o| &o.effect) {
-            Some(Effect::Title(level)) => title = *level,
+            Some(Effect::Title(level, on)) => {
+                title = *level;
+                rung = *on;
+            }
             Some(Effect::Behaviour { weights, causes }) => {
                 for (total, w) in totals.iter_mut().zip(weights) {
                     *total += u32::from(*w);
@@ -219,13 +228,27 @@ pub fn score(content: &Content, answers: &Answers) -> Outcome {
                     }
                 }
             }
-            None => {}
+            Some(Effect::Context) | None => {}
         }
     }
 
     let operating = top_level(totals);
     let verdict = Verdict::between(title, operating);
     let profile = Profile::from_totals(totals);
+    let split = Level::ALL
+        .into_iter()
+        .filter(|level| *level != operating)
+        .fold(None, |best: Option<Level>, level| match best {
+            Some(b) if profile.share(b) >= profile.share(level) => Some(b),
+            _ => Some(level),
+        })
+        .filter(|other| {
+            content.thresholds.close > 0
+                && profile
+                    .share(operating)
+                    .saturating_sub(profile.share(*other))
+                    <= content.thresholds.close
+        });
 
     let mut causes: Vec<CauseFinding> = cause_points
         .iter()
@@ -257,6 +280,7 @@ pub fn score(content: &Content, answers: &Answers) -> Outcome {
         verdict,
         operating,
         title,
+        rung,
     };
     let pick = |kind: PatternKind| {
         let candidates = content
@@ -279,7 +303,24 @@ pub fn score(content: &Content, answers: &Answers) -> Outcome {
         .enumerate()
         .filter_map(|(i, s)| s.when.as_ref().map(|w| (i, facts.fit(w))))
         .filter(|(_, fit)| *fit > 0);
-    let mut next_steps = ranked(fitting, MAX_STEPS);
+    let fitting: Vec<(usize, u32)> = fitting.collect();
+    let mut next_steps = ranked(fitting.iter().copied(), MAX_STEPS);
+    // Every rung is its own job: when a step for the reader's rung fits but ranked below
+    // the cut, it takes the last place.
+    let for_rung = |i: &usize| {
+        content.next_steps[*i].when.as_ref().is_some_and(|w| {
+            rung.is_some_and(|r| w.any.rungs.contains(&r) || w.only.rungs.contains(&r))
+        })
+    };
+    if !next_steps.iter().any(for_rung) {
+        let best = ranked(fitting.iter().copied().filter(|(i, _)| for_rung(i)), 1);
+        if let Some(&step) = best.first() {
+            if next_steps.len() == MAX_STEPS {
+                next_steps.pop();
+            }
+            next_steps.push(step);
+        }
+    }
     for (i, step) in content.next_steps.iter().enumerate() {
         if next_steps.len() >= MIN_STEPS {
             break;
@@ -290,7 +331,7 @@ pub fn score(content: &Content, answers: &Answers) -> Outcome {
     }
 
     let mut terms = Vec::new();
-    let verdict_text = content.verdicts.get(title, operating);
+    let verdict_text = content.verdicts.for_rung(title, operating, rung);
     let used = Level::ALL
         .iter()
         .map(|level| content.level(*level).term)
@@ -311,7 +352,9 @@ pub fn score(content: &Content, answers: &Answers) -> Outcome {
         profile,
         operating,
         title,
+        rung,
         verdict,
+        split,
         causes,
         constructive,
         destructive,
@@ -338,31 +381,70 @@ struct Facts<'a> {
     verdict: Verdict,
     operating: Level,
     title: Level,
+    rung: Option<RungRef>,
 }
 
 impl Facts<'_> {
-    /// How well a `when` fits: 0 when nothing matches, more the more specific the match.
+    /// How well a `when` fits: 0 when nothing of `any` matches (if it names anything),
+    /// when a list of `only` does not match, or when anything of `unless` does; more the
+    /// more specific the match.
     fn fit(&self, when: &When) -> u32 {
-        let options = when
+        if !self.passes(&when.only) || self.matching(&when.unless) > 0 {
+            return 0;
+        }
+        if when.any.is_empty() {
+            // Gates alone: as specific as what they name.
+            return 1 + self.matching(&when.only).min(3);
+        }
+        self.matching(&when.any)
+    }
+
+    /// Each list that names something matches one of its items.
+    fn passes(&self, gate: &Conditions) -> bool {
+        let options =
+            gate.options.is_empty() || gate.options.iter().any(|o| self.answers.chose(*o));
+        let causes = gate.causes.is_empty()
+            || gate
+                .causes
+                .iter()
+                .any(|c| self.strength(*c) > Strength::None);
+        let verdicts = gate.verdicts.is_empty() || gate.verdicts.contains(&self.verdict);
+        let operating = gate.operating.is_empty() || gate.operating.contains(&self.operating);
+        let title = gate.title.is_empty() || gate.title.contains(&self.title);
+        let rungs = gate.rungs.is_empty() || self.rung.is_some_and(|r| gate.rungs.contains(&r));
+        options && causes && verdicts && operating && title && rungs
+    }
+
+    /// How much of `conditions` matches, weighted: an option chosen 3, a cause by its
+    /// strength (3 or 2), the verdict 2, the rung 2, each level 1.
+    fn matching(&self, conditions: &Conditions) -> u32 {
+        let options = conditions
             .options
             .iter()
             .filter(|o| self.answers.chose(**o))
             .count() as u32
             * 3;
-        let causes: u32 = when
+        let causes: u32 = conditions
             .causes
             .iter()
-            .filter_map(|c| self.causes.iter().find(|f| f.cause == *c))
-            .map(|f| match f.strength {
+            .map(|c| match self.strength(*c) {
                 Strength::Strong => 3,
                 Strength::Some => 2,
                 Strength::None => 0,
             })
             .sum();
-        let verdict = u32::from(when.verdicts.contains(&self.verdict)) * 2;
-        let operating = u32::from(when.operating.contains(&self.operating));
-        let title = u32::from(when.title.contains(&self.title));
-        options + causes + verdict + operating + title
+        let verdict = u32::from(conditions.verdicts.contains(&self.verdict)) * 2;
+        let operating = u32::from(conditions.operating.contains(&self.operating));
+        let title = u32::from(conditions.title.contains(&self.title));
+        let rung = u32::from(self.rung.is_some_and(|r| conditions.rungs.contains(&r))) * 2;
+        options + causes + verdict + operating + title + rung
+    }
+
+    fn strength(&self, cause: CauseRef) -> Strength {
+        self.causes
+            .iter()
+            .find(|f| f.cause == cause)
+            .map_or(Strength::None, |f| f.strength)
     }
 }
 
@@ -469,8 +551,12 @@ pub struct Report<'a> {
     pub operating_level: Level,
     /// Title level.
     pub title_level: Level,
+    /// The rung's id, when the content has rungs.
+    pub rung: Option<&'a str>,
     /// Verdict.
     pub verdict: Verdict,
+    /// The other level the week is split with, when the call is close.
+    pub split_with: Option<Level>,
     /// Levels between title and work.
     pub gap: usize,
     /// Causes that apply, strongest first.
@@ -510,7 +596,12 @@ impl Outcome {
             profile: self.profile,
             operating_level: self.operating,
             title_level: self.title,
+            rung: self
+                .rung
+                .and_then(|r| content.rung(r))
+                .map(|r| r.id.as_str()),
             verdict: self.verdict,
+            split_with: self.split,
             gap: self.gap(),
             causes: self
                 .applying()

@@ -193,7 +193,13 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
             .iter()
             .enumerate()
             .fold(0u32, |n, (i, d)| n | d << (18 - 6 * i));
-        for i in 0..chunk.len() - 1 {
+        let kept = chunk.len() - 1;
+        // The bits past the last whole byte must be zero, as the encoder writes them:
+        // otherwise two codes would read the same, and a change there would go unseen.
+        if kept < 3 && n & (0xff_ffff >> (8 * kept)) != 0 {
+            return None;
+        }
+        for i in 0..kept {
             out.push((n >> (16 - 8 * i)) as u8);
         }
     }

@@ -69,8 +69,23 @@ ui_strings! {
     profile_summary needs ["{operating}", "{title}"],
     /// Label of the title marker in the profile picture.
     title_marker,
+    /// Said when two levels are close: the week is split between them.
+    profile_split needs ["{operating}", "{other}"],
+    /// Heading of the rung block, e.g. "Your rung: Director".
+    rung_heading needs ["{rung}"],
+    /// Label of the rung's job.
+    rung_job,
+    /// Label of the rung's failure mode.
+    rung_failure,
+    /// Label of the trade the rung asks for.
+    rung_trade,
+    /// How much of the week sits at the level the rung's job is done at.
+    rung_match needs ["{share}", "{level}"],
     /// Heading of the causes.
     causes_heading,
+    /// Heading of the causes for a reader whose work matches or outgrows the title:
+    /// what to watch, not what holds them back.
+    causes_watch_heading,
     /// Said when no cause applies.
     causes_none,
     /// Badge of a strongly applying cause.

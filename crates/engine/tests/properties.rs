@@ -41,7 +41,7 @@ proptest! {
             );
         }
 
-        let Effect::Title(title) = content.questions[0].options[chosen[0]].effect else {
+        let Effect::Title(title, _) = content.questions[0].options[chosen[0]].effect else {
             panic!("the first question is not the title question");
         };
         prop_assert_eq!(outcome.title, title);

@@ -26,7 +26,9 @@ fn a_link_is_short_and_round_trips() {
     let content = content();
     let answers = some_answers(&content, 3);
     let code = encode_link(&content, &answers);
-    assert!(code.len() <= 16, "{code} is {} characters", code.len());
+    // 13 bytes for the built-in quiz's 15 questions: format, version, count, eight bytes
+    // of answers, two of CRC.
+    assert!(code.len() <= 18, "{code} is {} characters", code.len());
     assert!(code
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));

@@ -85,7 +85,7 @@ fn default_value() -> Value {
     serde_json::from_str(DEFAULT_CONTENT).unwrap()
 }
 
-/// The value at a JSON pointer such as `/questions/4/options/2`.
+/// The value at a JSON pointer such as `/questions/6/options/2`.
 #[track_caller]
 fn at<'a>(value: &'a mut Value, pointer: &str) -> &'a mut Value {
     match value.pointer_mut(pointer) {
@@ -190,13 +190,13 @@ fn malformed_json_names_line_and_column() {
 fn missing_field() {
     check_problems(
         |v| {
-            at(v, "/questions/1")
+            at(v, "/questions/3")
                 .as_object_mut()
                 .unwrap()
                 .remove("prompt");
             v.as_object_mut().unwrap().remove("cta");
         },
-        &["questions[1].prompt: is missing", "cta: is missing"],
+        &["questions[3].prompt: is missing", "cta: is missing"],
     );
 }
 
@@ -204,11 +204,11 @@ fn missing_field() {
 fn empty_text_or_list() {
     check_problems(
         |v| {
-            set(v, "/questions/2/options/0/label", json!("   "));
+            set(v, "/questions/4/options/0/label", json!("   "));
             set(v, "/intro/points", json!([]));
         },
         &[
-            "questions[2].options[0].label: must not be empty",
+            "questions[4].options[0].label: must not be empty",
             "intro.points: must not be empty",
         ],
     );
@@ -219,16 +219,16 @@ fn wrong_type() {
     check_problems(
         |v| {
             set(v, "/version", json!("1"));
-            set(v, "/questions/3/prompt", json!(5));
+            set(v, "/questions/5/prompt", json!(5));
             set(v, "/intro/points/1", json!(true));
-            set(v, "/questions/3/options", json!({}));
+            set(v, "/questions/5/options", json!({}));
             set(v, "/thresholds", json!([30, 60]));
         },
         &[
             "version: must be a whole number between 1 and 4294967295, found a string",
-            "questions[3].prompt: must be text, found a number",
+            "questions[5].prompt: must be text, found a number",
             "intro.points[1]: must be text, found true/false",
-            "questions[3].options: must be a list, found an object",
+            "questions[5].options: must be a list, found an object",
             "thresholds: must be an object, found a list",
         ],
     );
@@ -238,14 +238,14 @@ fn wrong_type() {
 fn unknown_field_with_a_suggestion() {
     check_problems(
         |v| {
-            let question = at(v, "/questions/1").as_object_mut().unwrap();
+            let question = at(v, "/questions/3").as_object_mut().unwrap();
             let prompt = question.remove("prompt").unwrap();
             question.insert("promt".into(), prompt);
             at(v, "/cta").as_object_mut().unwrap().insert("colour".into(), json!("red"));
         },
         &[
-            "questions[1].promt: unknown field (did you mean `prompt`?); allowed here: id, kind, prompt, hint, options",
-            "questions[1].prompt: is missing",
+            "questions[3].promt: unknown field (did you mean `prompt`?); allowed here: id, kind, prompt, hint, options",
+            "questions[3].prompt: is missing",
             "cta.colour: unknown field; allowed here: heading, body, label, href",
         ],
     );
@@ -254,23 +254,23 @@ fn unknown_field_with_a_suggestion() {
 #[test]
 fn duplicate_question_id() {
     check_problems(
-        |v| set(v, "/questions/2/id", json!("hours")),
-        &["questions[2].id: duplicate id \"hours\" (first used at questions[1].id)"],
+        |v| set(v, "/questions/4/id", json!("hours")),
+        &["questions[4].id: duplicate id \"hours\" (first used at questions[3].id)"],
     );
 }
 
 #[test]
 fn duplicate_option_id_across_questions() {
     check_problems(
-        |v| set(v, "/questions/3/options/0/id", json!("hours-team")),
-        &["questions[3].options[0].id: duplicate id \"hours-team\" (first used at questions[1].options[0].id)"],
+        |v| set(v, "/questions/5/options/0/id", json!("hours-team")),
+        &["questions[5].options[0].id: duplicate id \"hours-team\" (first used at questions[3].options[1].id)"],
     );
 }
 
 #[test]
 fn duplicate_key_in_an_object() {
     // serde_json's `Value` cannot hold a repeated key, so edit the text.
-    let text = DEFAULT_CONTENT.replacen("\"version\": 1,", "\"version\": 1, \"version\": 2,", 1);
+    let text = DEFAULT_CONTENT.replacen("\"version\": 2,", "\"version\": 2, \"version\": 3,", 1);
     check_text_problems(&text, &["version: appears twice in the same object"]);
 }
 
@@ -278,16 +278,16 @@ fn duplicate_key_in_an_object() {
 fn weight_out_of_range() {
     check_problems(
         |v| {
-            set(v, "/questions/4/options/2/weights/communication", json!(4));
-            set(v, "/questions/1/options/0/weights/unification", json!(-1));
-            set(v, "/questions/2/options/0/weights/implementation", json!(1.5));
-            set(v, "/questions/3/options/1/causes", json!({ "cadence": 7 }));
+            set(v, "/questions/6/options/2/weights/communication", json!(4));
+            set(v, "/questions/3/options/0/weights/unification", json!(-1));
+            set(v, "/questions/4/options/0/weights/implementation", json!(1.5));
+            set(v, "/questions/5/options/1/causes", json!({ "cadence": 7 }));
         },
         &[
-            "questions[4].options[2].weights.communication: must be a whole number between 0 and 3, found 4",
-            "questions[1].options[0].weights.unification: must be a whole number between 0 and 3, found -1",
-            "questions[2].options[0].weights.implementation: must be a whole number between 0 and 3, found 1.5",
-            "questions[3].options[1].causes.cadence: must be a whole number between 0 and 3, found 7",
+            "questions[6].options[2].weights.communication: must be a whole number between 0 and 3, found 4",
+            "questions[3].options[0].weights.unification: must be a whole number between 0 and 3, found -1",
+            "questions[4].options[0].weights.implementation: must be a whole number between 0 and 3, found 1.5",
+            "questions[5].options[1].causes.cadence: must be a whole number between 0 and 3, found 7",
         ],
     );
 }
@@ -296,18 +296,18 @@ fn weight_out_of_range() {
 fn all_zero_weights() {
     check_problems(
         |v| {
-            *at(v, "/questions/1/options/0/weights") =
+            *at(v, "/questions/3/options/0/weights") =
                 json!({ "unification": 0, "communication": 0 })
         },
-        &["questions[1].options[0].weights: give at least one level a weight above 0"],
+        &["questions[3].options[0].weights: give at least one level a weight above 0"],
     );
 }
 
 #[test]
 fn unknown_cause_in_an_option() {
     check_problems(
-        |v| set(v, "/questions/1/options/1/causes", json!({ "pigeonholeing": 1 })),
-        &["questions[1].options[1].causes.pigeonholeing: unknown cause (did you mean \"pigeonholing\"?); causes are defined in `causes`"],
+        |v| set(v, "/questions/3/options/1/causes", json!({ "pigeonholeing": 1 })),
+        &["questions[3].options[1].causes.pigeonholeing: unknown cause (did you mean \"pigeonholing\"?); causes are defined in `causes`"],
     );
 }
 
@@ -728,8 +728,8 @@ fn a_call_to_action_that_would_run_script_is_refused() {
 #[test]
 fn invalid_id() {
     check_problems(
-        |v| set(v, "/questions/1/options/0/id", json!("Hours Team")),
-        &["questions[1].options[0].id: \"Hours Team\" is not a valid id: use lowercase letters, digits and hyphens, starting with a letter"],
+        |v| set(v, "/questions/3/options/0/id", json!("Hours Team")),
+        &["questions[3].options[0].id: \"Hours Team\" is not a valid id: use lowercase letters, digits and hyphens, starting with a letter"],
     );
 }
 
@@ -745,9 +745,9 @@ fn unknown_level() {
 fn too_few_options() {
     check_problems(
         |v| {
-            items(v, "/questions/3/options").truncate(1);
+            items(v, "/questions/5/options").truncate(1);
         },
-        &["questions[3].options: has 1 options; a question needs 2 to 10"],
+        &["questions[5].options: has 1 options; a question needs 2 to 10"],
     );
 }
 
@@ -779,9 +779,9 @@ fn many_problems_are_reported_at_once() {
     let problems = check_problems(
         |v| {
             set(v, "/format", json!(2));
-            at(v, "/questions/1").as_object_mut().unwrap().remove("prompt");
-            set(v, "/questions/4/options/2/weights/communication", json!(4));
-            set(v, "/questions/6/id", json!("hours"));
+            at(v, "/questions/3").as_object_mut().unwrap().remove("prompt");
+            set(v, "/questions/6/options/2/weights/communication", json!(4));
+            set(v, "/questions/8/id", json!("hours"));
             set(v, "/causes/1/term", json!("hiring"));
             set(v, &format!("/next_steps/{step}/when/options/0"), json!("old-mined"));
             set(v, "/ui/progress", json!("Question {current}"));
@@ -789,9 +789,9 @@ fn many_problems_are_reported_at_once() {
         },
         &[
             "format: this widget reads content format 1, the file says 2",
-            "questions[1].prompt: is missing",
-            "questions[4].options[2].weights.communication: must be a whole number between 0 and 3, found 4",
-            "questions[6].id: duplicate id \"hours\" (first used at questions[1].id)",
+            "questions[3].prompt: is missing",
+            "questions[6].options[2].weights.communication: must be a whole number between 0 and 3, found 4",
+            "questions[8].id: duplicate id \"hours\" (first used at questions[3].id)",
             "causes[1].term: uses the term \"hiring\", which `terms` does not define",
             &format!("next_steps[{step}].when.options[0]: unknown option \"old-mined\""),
             "ui.progress: must contain {total}",
@@ -810,18 +810,18 @@ fn many_problems_are_reported_at_once() {
 fn a_rejected_option_list_does_not_make_its_ids_unknown() {
     check_problems(
         |v| {
-            let options = items(v, "/questions/5/options");
-            for n in 0..7 {
+            let options = items(v, "/questions/7/options");
+            for n in 0..11 - options.len() {
                 let mut extra = options[0].clone();
                 extra["id"] = json!(format!("away-extra-{n}"));
                 options.push(extra);
             }
         },
-        &["questions[5].options: has 11 options; a question needs 2 to 10"],
+        &["questions[7].options: has 11 options; a question needs 2 to 10"],
     );
     check_problems(
-        |v| set(v, "/questions/5/kind", json!("scale")),
-        &["questions[5].kind: unknown kind \"scale\"; use \"title\" or \"behaviour\""],
+        |v| set(v, "/questions/7/kind", json!("scale")),
+        &["questions[7].kind: unknown kind \"scale\"; use \"title\", \"behaviour\" or \"context\""],
     );
 }
 
@@ -881,6 +881,12 @@ fn content_at_the_limits_loads_quickly() {
         for entry in items(&mut value, section) {
             if let Some(when) = entry.get_mut("when").and_then(Value::as_object_mut) {
                 when.remove("options");
+                for gate in ["only", "unless"] {
+                    if let Some(gate) = when.get_mut(gate).and_then(Value::as_object_mut) {
+                        gate.remove("options");
+                    }
+                }
+                when.retain(|_, v| v.as_object().is_none_or(|gate| !gate.is_empty()));
                 if when.is_empty() {
                     when.insert("verdicts".into(), json!(["aligned"]));
                 }
@@ -915,4 +921,108 @@ fn a_level_tagline_of_an_earlier_release_is_a_warning() {
         content.level(levels_engine::Level::Unification).name,
         "Unification"
     );
+}
+
+#[test]
+fn every_title_option_names_a_known_rung() {
+    check_problems(
+        |v| {
+            at(v, "/questions/0/options/1")
+                .as_object_mut()
+                .unwrap()
+                .remove("rung");
+            set(v, "/questions/0/options/2/rung", json!("manger"));
+        },
+        &[
+            "questions[0].options[1].rung: is missing; every title option names its rung",
+            "questions[0].options[2].rung: unknown rung \"manger\" (did you mean \"manager\"?); rungs are defined in `rungs`",
+        ],
+    );
+}
+
+#[test]
+fn a_context_option_scores_nothing() {
+    check_problems(
+        |v| {
+            set(
+                v,
+                "/questions/1/options/0/weights",
+                json!({ "implementation": 1 }),
+            )
+        },
+        &["questions[1].options[0].weights: unknown field; allowed here: id, label"],
+    );
+}
+
+#[test]
+fn a_verdict_variant_is_for_known_rungs_and_only_once_per_rung() {
+    let first = verdict_index("communication", "implementation");
+    check_problems(
+        |v| {
+            let mut copy = at(v, &format!("/verdicts/{first}")).clone();
+            copy["rungs"] = json!(["vp", "founder"]);
+            items(v, "/verdicts").push(copy);
+            let mut unknown = at(v, &format!("/verdicts/{first}")).clone();
+            unknown["rungs"] = json!(["pope"]);
+            items(v, "/verdicts").push(unknown);
+        },
+        &[
+            "verdicts[15].rungs: repeats the text for title communication with work at implementation on this rung (first at verdicts[9])",
+            "verdicts[16].rungs[0]: unknown rung \"pope\"; rungs are defined in `rungs`",
+        ],
+    );
+}
+
+#[test]
+fn gates_name_known_things_and_are_never_empty() {
+    check_problems(
+        |v| {
+            set(v, "/next_steps/0/when/only", json!({}));
+            set(
+                v,
+                "/next_steps/1/when/unless",
+                json!({ "rungs": ["intern"] }),
+            );
+            set(v, "/thresholds/close", json!(51));
+        },
+        &[
+            "thresholds.close: must be a whole number between 0 and 50, found 51",
+            "next_steps[0].when.only: names nothing; remove it",
+            "next_steps[1].when.unless.rungs[0]: unknown rung \"intern\"",
+        ],
+    );
+}
+
+#[test]
+fn a_file_without_rungs_still_loads() {
+    let content = check_warnings(
+        |v| {
+            let root = v.as_object_mut().unwrap();
+            root.remove("rungs");
+            root.remove("horizon");
+            for option in items(v, "/questions/0/options") {
+                option.as_object_mut().unwrap().remove("rung");
+            }
+            items(v, "/verdicts").retain(|entry| entry.get("rungs").is_none());
+            for section in ["/patterns", "/next_steps"] {
+                for entry in items(v, section) {
+                    let Some(when) = entry.get_mut("when").and_then(Value::as_object_mut) else {
+                        continue;
+                    };
+                    when.remove("rungs");
+                    for gate in ["only", "unless"] {
+                        if let Some(g) = when.get_mut(gate).and_then(Value::as_object_mut) {
+                            g.remove("rungs");
+                        }
+                    }
+                    when.retain(|_, v| v.as_object().is_none_or(|g| !g.is_empty()));
+                    if when.is_empty() {
+                        entry.as_object_mut().unwrap().remove("when");
+                    }
+                }
+            }
+        },
+        &[],
+    );
+    assert!(content.rungs.is_empty() && content.horizon.is_none());
 }

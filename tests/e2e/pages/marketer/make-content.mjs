@@ -3,7 +3,7 @@
 //   custom.json   valid: a different intro title and first question prompt; its `ui`
 //                 leaves out `next` (the English default fills it in) and still has
 //                 `loading`, a key this release no longer reads (a warning)
-//   invalid.json  well-formed JSON, but one weight is 9 (allowed: 0 to 3), and an
+//   invalid.json  well-formed JSON, but one weight (the first behaviour question's) is 9 (allowed: 0 to 3), and an
 //                 unknown field of `cta` whose key needs quoting in the problem's path
 //   broken.json   a JSON syntax error (a missing comma in the intro)
 //   inline.html   a host page carrying its content inline, in a JSON <script> child
@@ -39,7 +39,7 @@ export function writeContentVariants() {
   write("custom.json", `${JSON.stringify(custom, null, 2)}\n`);
 
   const invalid = fresh();
-  invalid.questions[1].options[0].weights = { ...invalid.questions[1].options[0].weights, unification: 9 };
+  invalid.questions[3].options[0].weights = { ...invalid.questions[3].options[0].weights, unification: 9 };
   invalid.cta[ODD_KEY] = "x";
   write("invalid.json", `${JSON.stringify(invalid, null, 2)}\n`);
 
