@@ -16,13 +16,14 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 # apt-get needs root: use sudo when not root.
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
-.PHONY: help serve dist test test-native test-browser test-e2e test-size lint bench size fuzz \
+.PHONY: help serve dist package test test-native test-browser test-e2e test-size lint bench size fuzz \
 	tools wasm-target rust-src wasm-bindgen wasm-split trunk node-modules browser clean
 
 help:
 	@echo "make serve   build the widget and serve the demo page on http://127.0.0.1:8080"
 	@echo "make test    run every test: lint, engine, markup, browser unit, bundle size ceiling, end-to-end"
 	@echo "make dist    build the embeddable bundle into dist/"
+	@echo "make package build dist/ and pack it as the npm package levels-quiz (prints the tarball's path last)"
 	@echo "make size    bundle size report (gzip and brotli per file; fails over the 104 KB gzip target)"
 	@echo "make fuzz    the loader fuzz and property tests ten times with fresh random seeds"
 	@echo "make bench   load and interaction benchmark against SurveyJS and a plain-DOM floor (~10 min; writes docs/benchmarks.md)"
@@ -39,6 +40,13 @@ dist: wasm-target rust-src wasm-bindgen wasm-split node-modules
 	rm -rf dist
 	scripts/build-bundle.sh --release dist
 	@ls -l dist
+
+# The npm package: dist/ is its root (scripts/package.mjs writes its package.json, with
+# Cargo.toml's version). The last line printed is the tarball's path.
+package: dist
+	@mkdir -p target/package
+	@npm pack ./dist --pack-destination target/package --silent > target/package/.name
+	@echo "$(CURDIR)/target/package/$$(tail -n 1 target/package/.name)"
 
 # ---- suites ------------------------------------------------------------------------
 
@@ -76,8 +84,8 @@ size: dist node-modules
 # WHOLE_RUN_CEILING holds the whole run (the largest path, then the result's code and
 # that language's later texts), so code moved out of the early download cannot grow
 # unseen either.
-SIZE_CEILING := 101100
-WHOLE_RUN_CEILING := 145700
+SIZE_CEILING := 102100
+WHOLE_RUN_CEILING := 146700
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING) --whole-run $(WHOLE_RUN_CEILING)

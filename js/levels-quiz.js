@@ -8,16 +8,12 @@
 // put inside the element stays visible through a <slot>.
 //
 // The build (scripts/build-bundle.sh) appends this file to wasm-bindgen's glue, which
-// defines `__wbg_init` and `mount`, and to `LANGUAGES` and `PACKED_HEADER`
+// defines `__wbg_init` and `mount`, and to `LANGUAGES` and `INTEGRITY`
 // (scripts/languages.mjs): the languages the bundle carries, the fallback first, and
-// the first bytes of every packed file of this release. The result is the one module
-// `levels-quiz.js`.
-/* global __wbg_init, mount, LANGUAGES, PACKED_HEADER, Services */
+// the SHA-384 of every file this script fetches. The result is the one module `levels-quiz.js`.
+/* global __wbg_init, mount, LANGUAGES, INTEGRITY, Services */
 
 const TAG = "levels-quiz";
-const WASM_URL = new URL("./levels-quiz_bg.wasm", import.meta.url);
-const CHECK_URL = new URL("./levels-quiz-check.js", import.meta.url);
-const CHECK_WASM_URL = new URL("./levels-quiz-check_bg.wasm", import.meta.url);
 // Attributes whose change needs new content: the widget is mounted afresh.
 const CONTENT_ATTRIBUTES = ["content", "lang"];
 // Attributes the running widget re-reads: exactly those `Config::from_attributes`
@@ -84,9 +80,35 @@ function guardExports(exports) {
   return guarded;
 }
 
+// Every file of the bundle this script fetches (the wasm files, the language files, the
+// checker) is checked against the hash it was built with: a CDN that serves a changed
+// file is refused. Pinning the script itself (the snippet's `integrity`) pins them all.
+const bundleUrl = (name) => new URL(`./${name}`, import.meta.url);
+Services.integrity = new Map(Object.entries(INTEGRITY).map(([name, hash]) => [bundleUrl(name).href, hash]));
+
+// Thrown when a file of the bundle arrived but does not match its hash.
+class IntegrityError extends Error {}
+
+// A file of the bundle, checked against its hash. When the checked fetch fails but the
+// same file can be fetched without the check, the file is not the one this build
+// shipped: an IntegrityError (the browser gives both failures the same TypeError).
+async function fetchBundleFile(name) {
+  const url = bundleUrl(name);
+  try {
+    return await Services.request(url, { integrity: INTEGRITY[name] ?? "" });
+  } catch (error) {
+    const { changed, status } = await Services.whyFailed(url.href);
+    if (changed) throw new IntegrityError(`${name} does not match this release of levels-quiz`);
+    throw status ? new Error(`${name}: HTTP ${status}`) : error;
+  }
+}
+
 let wasmReady = null;
 function loadWasm() {
-  wasmReady ??= __wbg_init({ module_or_path: WASM_URL });
+  wasmReady ??= __wbg_init({ module_or_path: fetchBundleFile("levels-quiz_bg.wasm") });
+  wasmReady.catch(() => {
+    wasmReady = null;
+  });
   return wasmReady;
 }
 
@@ -138,11 +160,14 @@ async function fetchFile(url, label, read) {
 }
 
 // The content checker (crates/check), imported only for a marketer's own content file.
+// Its module is preloaded with its hash first (a dynamic import takes none), so the
+// import finds the checked copy in the module map; its wasm is fetched as the others.
 let checkerReady = null;
 function loadChecker() {
-  checkerReady ??= import(CHECK_URL.href)
+  checkerReady ??= preloadModule("levels-quiz-check.js")
+    .then(() => import(bundleUrl("levels-quiz-check.js").href))
     .then(async (checker) => {
-      await checker.default({ module_or_path: CHECK_WASM_URL });
+      await checker.default({ module_or_path: fetchBundleFile("levels-quiz-check_bg.wasm") });
       return checker;
     })
     .catch((error) => {
@@ -150,6 +175,32 @@ function loadChecker() {
       throw error;
     });
   return checkerReady;
+}
+
+// Loads a module of the bundle into the page's module map through
+// <link rel="modulepreload" integrity>, which checks its hash.
+function preloadModule(name) {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = bundleUrl(name).href;
+    link.integrity = INTEGRITY[name] ?? "";
+    link.crossOrigin = "anonymous";
+    link.onload = () => {
+      link.remove();
+      resolve();
+    };
+    link.onerror = async () => {
+      link.remove();
+      const { changed, status } = await Services.whyFailed(link.href);
+      reject(
+        changed
+          ? new IntegrityError(`${name} does not match this release of levels-quiz`)
+          : new Error(`${name} could not be loaded${status ? ` (HTTP ${status})` : ""}`),
+      );
+    };
+    document.head.append(link);
+  });
 }
 
 // A content file's text, checked: { bytes } packed for the widget (its warnings logged),
@@ -160,6 +211,7 @@ async function check(text) {
   try {
     checker = await loadChecker();
   } catch (error) {
+    if (error instanceof IntegrityError) return { integrity: error.message };
     return { error: `the content checker could not be loaded (${error.message})` };
   }
   let checked;
@@ -176,21 +228,15 @@ async function check(text) {
 }
 
 // The first bytes of a packed file as hex: the magic and the layout's fingerprint.
-const headerOf = (bytes) => [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
-
 // One of the bundle's languages, from its file next to this script (packed at build
 // time), with where its result texts are (the wasm fetches them with the result's
-// code). A file from another release (a stale cache) is set aside for the fallback
-// language's, with a warning: the visitor still gets a quiz.
+// code). A file that is not this release's (a stale cache, a changed copy on a CDN)
+// fails its hash and is refused: the `integrity` error.
 async function bundledContent(language) {
   const url = (suffix) => new URL(`./levels-quiz.${language.code}${suffix}`, import.meta.url).href;
   const file = await Services.file(url(".bin"));
+  if (file.changed) return { integrity: `levels-quiz.${language.code}.bin does not match this release of levels-quiz` };
   if (file.error !== undefined) return { error: `the ${language.name} quiz could not be loaded (${file.error})` };
-  const fallback = LANGUAGES[0];
-  if (headerOf(file.bytes) !== PACKED_HEADER && language !== fallback) {
-    console.warn(`<${TAG}>: the ${language.name} quiz does not match this version of levels-quiz; showing ${fallback.name}`);
-    return bundledContent(fallback);
-  }
   return { bytes: file.bytes, resultTexts: url(".result.bin"), language };
 }
 
@@ -281,6 +327,7 @@ class LevelsQuizElement extends HTMLElement {
       .then(([, content]) => {
         if (generation !== this.#generation || !this.isConnected) return;
         if (crash !== null) throw crash;
+        if (content.integrity !== undefined) throw new IntegrityError(content.integrity);
         root.replaceChildren();
         // Own content (inline or `content=`) is one language: no switch for it.
         const setup = {
@@ -301,7 +348,8 @@ class LevelsQuizElement extends HTMLElement {
         this.setAttribute("data-lq-state", "failed");
         const message = error instanceof Error ? error.message : String(error);
         console.warn(`<${TAG}>: the quiz could not start: ${message}`);
-        emit(this, "error", { code: crash === null ? "wasm-failed" : "panic", message });
+        const code = crash !== null ? "panic" : error instanceof IntegrityError ? "integrity" : "wasm-failed";
+        emit(this, "error", { code, message });
       });
   }
 
@@ -322,4 +370,4 @@ if (!customElements.get(TAG)) {
 
 export { LevelsQuizElement };
 // For the chunk loader only (scripts/build-bundle.sh), not an API.
-export { guardCall as __levelsQuizGuardCall };
+export { guardCall as __levelsQuizGuardCall, fetchBundleFile as __levelsQuizFetch };

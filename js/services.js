@@ -217,19 +217,43 @@ export class Services {
     return (await Services.file(url, reload)).bytes ?? null;
   }
 
+  // The SHA-384 of every file of the bundle, by URL (set by js/levels-quiz.js).
+  static integrity = new Map();
+
+  // Why a fetch of the bundle's file at `url` failed: the browser reports a hash that
+  // does not match, a network error and an HTTP error status alike (a body that is not
+  // the file fails the hash). So it is fetched again without the check: `{ changed }`
+  // when it is there but not the file this release shipped, `{ status }` for an HTTP
+  // error, `{}` when it cannot be fetched at all.
+  static async whyFailed(url) {
+    if (!Services.integrity.has(url)) return {};
+    try {
+      const response = await Services.request(url, { cache: "no-store" });
+      return response.ok ? { changed: true } : { status: response.status };
+    } catch {
+      return {};
+    }
+  }
+
   // A file of the bundle (a language's quiz or its result texts): { bytes }, or
-  // { error } saying why not. Fetched once per page and shared by every element; a
+  // { error } saying why not, with `changed` when the file is not this release's (its
+  // hash does not match). Fetched once per page and shared by every element; a
   // failure is not kept, so the next element (or "Try again") asks again. `reload`
   // (a copy that did not fit this release) fetches it afresh past the browser's cache,
   // and the elements that ask after that share the fresh copy.
   static file(url, reload = false) {
     let file = Services.#files.get(url);
     if (!file || reload) {
-      file = Services.request(url, reload ? { cache: "reload" } : {})
+      const integrity = Services.integrity.get(url) ?? "";
+      file = Services.request(url, reload ? { cache: "reload", integrity } : { integrity })
         .then(async (response) =>
           response.ok ? { bytes: new Uint8Array(await response.arrayBuffer()) } : { error: `HTTP ${response.status}` },
         )
-        .catch((error) => ({ error: String(error?.message ?? error) }));
+        .catch(async (error) => {
+          const { changed, status } = await Services.whyFailed(url);
+          if (changed) console.warn(`<levels-quiz>: ${url} does not match this release of levels-quiz (its hash differs); it is not used`);
+          return { error: status ? `HTTP ${status}` : String(error?.message ?? error), changed };
+        });
       file.then(({ error }) => error !== undefined && Services.#files.get(url) === file && Services.#files.delete(url));
       Services.#files.set(url, file);
     }

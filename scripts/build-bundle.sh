@@ -141,13 +141,16 @@ replace() {
 loader="$work/split/__wasm_split.js"
 # The chunk keeps the bundle's name.
 replace "$loader" '"./split_result.wasm"' '"./levels-quiz-result.wasm"'
+# It is fetched as every file of the bundle is, checked against its hash
+# (js/levels-quiz.js's fetchBundleFile).
+replace "$loader" 'fetch(new URL("./levels-quiz-result.wasm", import.meta.url))' '__levelsQuizFetch("levels-quiz-result.wasm")'
 # It loads like the main wasm does: streaming when the server says application/wasm,
 # from the bytes otherwise (many servers do not). (Debug builds wrap the call in a
 # checker of their own, so only the call is matched.)
 replace "$loader" 'WebAssembly.instantiateStreaming(src, imports)' 'instantiateChunk(await src, imports)'
 # Its one call into the wasm (the callback through the function table) goes through
 # the element's crash guard, like every other (js/levels-quiz.js).
-replace "$loader" 'import { initSync } from "./bundle.js";' 'import { initSync, __levelsQuizGuardCall } from "./bundle.js";'
+replace "$loader" 'import { initSync } from "./bundle.js";' 'import { initSync, __levelsQuizGuardCall, __levelsQuizFetch } from "./bundle.js";'
 replace "$loader" 'sharedImports.__wasm_split.__indirect_function_table.get(callbackIndex)(callbackData, success)' \
   '__levelsQuizGuardCall(sharedImports.__wasm_split.__indirect_function_table.get(callbackIndex), callbackData, success)'
 {
@@ -195,9 +198,17 @@ for file in content/*.json; do
   cargo run --quiet -p levels-engine --bin levels-content -- pack "$file" \
     "$out/levels-quiz.$code.bin" "$out/levels-quiz.$code.result.bin"
 done
-# The manifest, with the header every file of this release starts with (magic and
-# layout fingerprint), so the element can tell a file from another release.
-node scripts/languages.mjs "$(od -An -tx1 -N8 "$out/levels-quiz.en.bin" | tr -d ' \n')" > "$work/languages.js"
+minify=()
+[ "$profile" = release ] && minify=(--minify)
+# Every other file the element's script fetches, final, so the manifest can carry
+# their hashes.
+esbuild --bundle --format=esm --log-level=warning "${minify[@]}" \
+  "$work/levels-quiz-check.js" --outfile="$out/levels-quiz-check.js"
+cp "$work/levels-quiz_bg.wasm" "$work/levels-quiz-result.wasm" "$work/levels-quiz-check_bg.wasm" "$out/"
+# The manifest: the languages, and every fetched file's SHA-384, which the script
+# checks each fetch against (fetch's `integrity`): a file from another release or a
+# changed copy is refused.
+node scripts/languages.mjs "$out" > "$work/languages.js"
 {
   cat "$glue"
   printf '\n'
@@ -212,11 +223,16 @@ node scripts/languages.mjs "$(od -An -tx1 -N8 "$out/levels-quiz.en.bin" | tr -d 
 # the main thread, instead of one by one on the main thread at first call. First
 # question 58 and 124 ms sooner (medians of two 15-run A/Bs, 4x throttled, the bench's
 # page); other browsers read a comment.
-minify=()
-[ "$profile" = release ] && minify=(--minify)
 esbuild --bundle --format=esm --log-level=warning "${minify[@]}" \
   --banner:js='//# allFunctionsCalledOnLoad' "$work/bundle.js" --outfile="$out/levels-quiz.js"
-esbuild --bundle --format=esm --log-level=warning "${minify[@]}" \
-  "$work/levels-quiz-check.js" --outfile="$out/levels-quiz-check.js"
-cp "$work/levels-quiz_bg.wasm" "$work/levels-quiz-result.wasm" "$work/levels-quiz-check_bg.wasm" "$out/"
 cp embed-example.html "$out/embed-example.html"
+# What makes dist/ an npm package, and the snippet pinned to this build
+# (scripts/package.mjs): package.json (its version is Cargo.toml's), the marketers'
+# README, the license, snippet.html.
+node scripts/package.mjs "$out"
+
+# ---- framed mode (README.md, "In a frame") ----------------------------------------
+# frame.html (with its script frame.js) holds one <levels-quiz> configured by its
+# query, for site builders that only allow an iframe; levels-quiz-frame.js is the host
+# page's optional helper (heights, events, dataLayer). Copied as they are, last.
+cp js/frame.html js/frame.js js/levels-quiz-frame.js "$out/"

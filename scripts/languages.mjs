@@ -1,8 +1,12 @@
-// Prints the manifest of the bundle's languages that the element uses, and the header
-// (hex) every packed file of this release starts with.
-// Usage: node scripts/languages.mjs HEADER > manifest.js
+// Prints the manifest the element's script is built with: the bundle's languages and the
+// integrity
+// (SHA-384, as `sha384-<base64>`) of every file the script fetches from its folder, so a
+// CDN that serves a changed file is refused.
+// Usage: node scripts/languages.mjs DIR > manifest.js
 // Every content/<lang>.json is packed by scripts/build-bundle.sh to
-// levels-quiz.<lang>.bin and fetched on demand; English is the fallback.
+// levels-quiz.<lang>.bin and fetched on demand; English is the fallback. DIR holds the
+// bundle's other files, final, all but the script itself and the pages.
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -25,9 +29,17 @@ for (const file of readdirSync("content").filter((f) => f.endsWith(".json")).sor
 }
 // The fallback language first.
 languages.sort((a, b) => Number(b.fallback) - Number(a.fallback));
-const header = process.argv[2] ?? "";
-if (!/^[0-9a-f]{16}$/.test(header)) {
-  console.error(`languages: the packed files' header must be 16 hex digits, not "${header}"`);
+const dir = process.argv[2];
+if (!dir) {
+  console.error("languages: usage: node scripts/languages.mjs DIR");
   process.exit(1);
 }
-process.stdout.write(`const LANGUAGES = ${JSON.stringify(languages)};\nconst PACKED_HEADER = "${header}";\n`);
+const integrity = {};
+for (const file of readdirSync(dir).sort()) {
+  if (file === "levels-quiz.js" || !/\.(wasm|bin|js)$/.test(file)) continue;
+  integrity[file] = `sha384-${createHash("sha384").update(readFileSync(join(dir, file))).digest("base64")}`;
+}
+process.stdout.write(
+  `const LANGUAGES = ${JSON.stringify(languages)};\n` +
+    `const INTEGRITY = ${JSON.stringify(integrity)};\n`,
+);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Size report for the embeddable bundle: what a browser downloads before the first
-// question is shown. Every file in dist/ except the example pages (*.html) is listed:
+// question is shown. Every file in dist/ the widget can fetch is listed (not the
+// pages, package.json, README.md, LICENSE or the framed mode's host helper):
 // levels-quiz.js and levels-quiz_bg.wasm (the CSS is packed into the wasm), the
 // language files levels-quiz.<lang>.bin (each language's quiz) and
 // levels-quiz.<lang>.result.bin (its result texts), the content checker
@@ -76,6 +77,12 @@ export function languageOf(name) {
   return name.match(/^levels-quiz\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\.bin$/)?.[1] ?? null;
 }
 
+/** What is in dist/ for the package and for people, never fetched by the widget. */
+export const isPackaging = (name) => name.endsWith(".html") || ["package.json", "README.md", "LICENSE"].includes(name);
+
+/** The framed mode's page script and host helper, fetched only where the widget is framed. */
+export const isFrameHelper = (name) => name === "levels-quiz-frame.js" || name === "frame.js";
+
 /** The content checker's files, fetched only for a marketer's own content. */
 export const isChecker = (name) => name.startsWith("levels-quiz-check");
 
@@ -104,7 +111,7 @@ const ZERO = { raw: 0, gzip: 0, brotli: 0 };
 
 /** The report for a folder: per file sizes, totals per path and the verdict. */
 export async function report(dir, budget = BUDGET_GZIP_BYTES) {
-  const names = (await readdir(dir)).filter((name) => !name.endsWith(".html")).sort();
+  const names = (await readdir(dir)).filter((name) => !isPackaging(name)).sort();
   const entries = [];
   for (const name of names) {
     const path = join(dir, name);
@@ -117,7 +124,7 @@ export async function report(dir, budget = BUDGET_GZIP_BYTES) {
 /** The same for files already read: [{ file, body }] (the .html ones are skipped). */
 export function reportFiles(entries, budget = BUDGET_GZIP_BYTES) {
   const files = entries
-    .filter((e) => !e.file.endsWith(".html"))
+    .filter((e) => !isPackaging(e.file) && !isFrameHelper(e.file))
     .sort((a, b) => (a.file < b.file ? -1 : 1))
     .map((e) => ({
       file: e.file,
@@ -194,7 +201,7 @@ function table(r) {
     ? `within budget: gzip ${kb(r.total.gzip)} <= ${kb(r.budget.bytes)} (${fmt(r.budget.bytes - r.total.gzip)} bytes to spare)`
     : `OVER BUDGET: gzip ${kb(r.total.gzip)} > ${kb(r.budget.bytes)} by ${fmt(r.over_by)} bytes (${r.total_path} path)`;
   return [
-    `Bundle size (${r.dir}; bytes; *.html excluded; 1 KB = 1000 bytes)`,
+    `Bundle size (${r.dir}; bytes; pages and package files excluded; 1 KB = 1000 bytes)`,
     "",
     ...out,
     "",
