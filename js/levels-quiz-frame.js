@@ -26,7 +26,7 @@ const ANALYTICS = {
     title_level: d.title_level,
     verdict: d.verdict,
   }),
-  cta: (d) => ({ event: "levels_quiz_cta", level: d.level, verdict: d.verdict }),
+  cta: (d) => ({ event: "levels_quiz_cta", level: d.level, verdict: d.verdict, variant: d.variant }),
   lead: (d) => ({ event: "levels_quiz_lead", level: d.level, verdict: d.verdict }),
 };
 

@@ -328,6 +328,7 @@ fn report_value(report: &Report) -> JsValue {
         ("constructive", strings(&report.constructive)),
         ("destructive", strings(&report.destructive)),
         ("terms", strings(&report.terms)),
+        ("cta", report.cta.into()),
     ])
 }
 
@@ -555,19 +556,37 @@ impl EndingServices for BrowserPlatform {
                 let fields = [
                     ("level", JsValue::from_str(outcome.operating.id())),
                     ("verdict", JsValue::from_str(outcome.verdict.id())),
+                    (
+                        "variant",
+                        JsValue::from_str(content.cta.offer(outcome.cta).id),
+                    ),
                 ];
                 self.announce("cta", &object(&fields), "levels_quiz_cta", &fields);
             }
-            EndingEvent::Lead(draft, outcome) => {
+            EndingEvent::Lead(lead) => {
+                let outcome = &lead.outcome;
+                let draft = &lead.draft;
                 let fields = [
-                    ("name", JsValue::from_str(draft.name.trim())),
-                    ("email", JsValue::from_str(draft.email.trim())),
-                    ("consent", JsValue::from_bool(draft.consent)),
                     ("level", JsValue::from_str(outcome.operating.id())),
                     ("verdict", JsValue::from_str(outcome.verdict.id())),
                 ];
-                // Analytics never receive the visitor's name or email.
-                self.announce("lead", &object(&fields), "levels_quiz_lead", &fields[3..]);
+                // The `complete` event's detail, the form's fields and the link that
+                // reopens the result. Analytics never receive the visitor's name or
+                // email, nor the link.
+                let detail = report_value(&outcome.report(content));
+                for (key, value) in [
+                    ("name", JsValue::from_str(draft.name.trim())),
+                    ("email", JsValue::from_str(draft.email.trim())),
+                    ("consent", JsValue::from_bool(draft.consent)),
+                    ("result_link", JsValue::from_str(&lead.result_link)),
+                ]
+                .into_iter()
+                .chain(fields.iter().cloned())
+                {
+                    // Setting a plain object's own data property cannot fail.
+                    let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
+                }
+                self.announce("lead", &detail, "levels_quiz_lead", &fields);
             }
         }
     }

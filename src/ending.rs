@@ -11,7 +11,7 @@ use yew::{Callback, Html};
 
 use crate::components::{result_view, LeadForm, LeadFormProps, ResultProps};
 use crate::config::Config;
-use crate::lead::{LeadDraft, LeadStatus};
+use crate::lead::{Lead, LeadDraft, LeadStatus};
 use crate::platform::{EndingEvent, Platform};
 use crate::shared::Shared;
 
@@ -64,7 +64,8 @@ impl Ending {
         let content = &self.content;
         let config = &self.config;
         let outcome = self.outcome.clone();
-        let base = config.cta_href.as_ref().unwrap_or(&content.cta.href);
+        let offer = content.cta.offer(outcome.cta);
+        let base = config.cta_href.as_deref().unwrap_or(offer.href);
         let page = self.platform.ending();
         page.adopt_result_stylesheet(STYLESHEET);
         let cta_href = page.cta_href(
@@ -89,12 +90,10 @@ impl Ending {
             cta_label: config
                 .cta_label
                 .clone()
-                .unwrap_or_else(|| content.cta.label.clone())
+                .unwrap_or_else(|| offer.label.to_owned())
                 .into(),
             cta_href: cta_href.into(),
-            share_url: config
-                .share
-                .then(|| page.share_url(&encode_link(content, &self.answers))),
+            share_url: config.share.then(|| self.result_link()),
             lead_status: self.lead_status,
             lead_after_results: config.lead == LeadPlacement::AfterResults,
             platform: self.platform.clone(),
@@ -104,14 +103,24 @@ impl Ending {
         })
     }
 
+    /// A URL of this page that opens the visitor's result.
+    fn result_link(&self) -> String {
+        self.platform
+            .ending()
+            .share_url(&encode_link(&self.content, &self.answers))
+    }
+
     /// Sends the lead: from the form (`first`: the page hears `levels-quiz:lead`, and
     /// the form closes), or again after a failed post (the same lead, so no new event).
     /// Without `lead-action` it is sent as soon as the page has heard it.
     fn send_lead(&self, first: bool) -> Callback<()> {
         let platform = self.platform.clone();
         let content = self.content.clone();
-        let outcome = self.outcome.clone();
-        let draft = self.lead_draft.clone();
+        let lead = Lead {
+            draft: self.lead_draft.clone(),
+            outcome: self.outcome.clone(),
+            result_link: self.result_link(),
+        };
         let action = self.config.lead_action.clone();
         let on_status = self.on_lead_status.clone();
         let on_action = self.on_action.clone();
@@ -119,7 +128,7 @@ impl Ending {
             if first {
                 platform
                     .ending()
-                    .emit(&content, &EndingEvent::Lead(draft.clone(), outcome.clone()));
+                    .emit(&content, &EndingEvent::Lead(lead.clone()));
                 on_action.emit(Action::LeaveLead);
             }
             let Some(url) = &action else {
@@ -127,7 +136,7 @@ impl Ending {
                 return;
             };
             on_status.emit(LeadStatus::Sending);
-            let fields = lead_fields(&content, &draft, &outcome);
+            let fields = lead_fields(&content, &lead);
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let on_status = on_status.clone();
             platform.ending().post_lead(
@@ -145,12 +154,22 @@ impl Ending {
     }
 }
 
-/// The fields a lead post carries: what the visitor typed, and their result.
-fn lead_fields(
-    content: &Content,
-    draft: &LeadDraft,
-    outcome: &Outcome,
-) -> Vec<(&'static str, String)> {
+/// The fields a lead post carries: what the visitor typed, their result as the
+/// `complete` event reports it (lists comma-separated; causes as `id:strength`), and
+/// the link that reopens it.
+fn lead_fields(content: &Content, lead: &Lead) -> Vec<(&'static str, String)> {
+    let Lead {
+        draft,
+        outcome,
+        result_link,
+    } = lead;
+    let report = outcome.report(content);
+    let profile = report.profile;
+    let causes: Vec<String> = report
+        .causes
+        .iter()
+        .map(|cause| format!("{}:{}", cause.id, cause.strength.id()))
+        .collect();
     vec![
         ("name", draft.name.trim().to_owned()),
         ("email", draft.email.trim().to_owned()),
@@ -158,9 +177,25 @@ fn lead_fields(
             "consent",
             if draft.consent { "yes" } else { "no" }.to_owned(),
         ),
-        ("operating_level", outcome.operating.id().to_owned()),
-        ("title_level", outcome.title.id().to_owned()),
-        ("verdict", outcome.verdict.id().to_owned()),
+        ("operating_level", report.operating_level.id().to_owned()),
+        ("title_level", report.title_level.id().to_owned()),
+        ("rung", report.rung.unwrap_or_default().to_owned()),
+        ("verdict", report.verdict.id().to_owned()),
+        (
+            "split_with",
+            report
+                .split_with
+                .map(|l| l.id())
+                .unwrap_or_default()
+                .to_owned(),
+        ),
+        ("implementation", profile.implementation.to_string()),
+        ("unification", profile.unification.to_string()),
+        ("communication", profile.communication.to_string()),
+        ("causes", causes.join(",")),
+        ("next_steps", report.next_steps.join(",")),
+        ("cta", report.cta.to_owned()),
+        ("result_link", result_link.clone()),
         ("quiz", format!("{}@{}", content.id, content.version)),
     ]
 }

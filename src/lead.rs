@@ -12,6 +12,18 @@ pub struct LeadDraft {
     pub consent: bool,
 }
 
+/// A lead as it is sent: what the visitor typed, their result, and the link that
+/// reopens that result (so the coach sees what the visitor saw).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lead {
+    /// What the visitor typed.
+    pub draft: LeadDraft,
+    /// Their outcome.
+    pub outcome: crate::shared::Shared<levels_engine::Outcome>,
+    /// A URL of the page that opens their result.
+    pub result_link: String,
+}
+
 /// A field that needs fixing before sending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LeadProblem {

@@ -19,7 +19,7 @@ use std::pin::Pin;
 use levels_engine::{Content, Outcome};
 use yew::Callback;
 
-use crate::lead::LeadDraft;
+use crate::lead::Lead;
 use crate::shared::Shared;
 
 /// A moment of the questions the host page may want to hear about.
@@ -44,7 +44,7 @@ pub enum EndingEvent {
     /// The visitor followed the call to action.
     Cta(Shared<Outcome>),
     /// The visitor sent the lead form.
-    Lead(LeadDraft, Shared<Outcome>),
+    Lead(Lead),
 }
 
 /// A file on its way: its bytes, or `None` when it could not be had.

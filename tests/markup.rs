@@ -430,8 +430,8 @@ async fn a_result_shows_verdict_causes_steps_terms_and_the_call_to_action() {
             result_view(&ResultProps {
                 content: content.clone(),
                 outcome: outcome.clone(),
-                cta_label: content.cta.label.clone().into(),
-                cta_href: content.cta.href.clone().into(),
+                cta_label: content.cta.offer(outcome.cta).label.to_owned().into(),
+                cta_href: content.cta.offer(outcome.cta).href.to_owned().into(),
                 share_url: None,
                 lead_status: Default::default(),
                 lead_after_results: false,
@@ -445,6 +445,8 @@ async fn a_result_shows_verdict_causes_steps_terms_and_the_call_to_action() {
     .await;
     let text = content.verdicts.get(outcome.title, outcome.operating);
     let first_cause = &content.causes[outcome.applying().next().unwrap().cause.0];
+    let offer = content.cta.offer(outcome.cta);
+    assert_ne!(offer.heading, content.cta.heading);
     check_fragments(
         &html,
         &[
@@ -457,9 +459,14 @@ async fn a_result_shows_verdict_causes_steps_terms_and_the_call_to_action() {
             &format!(r#"data-cause="{}""#, first_cause.id),
             "<ol class=\"lq-step-list\">",
             "<details data-term=\"implementation\" class=\"lq-term\"><summary>",
+            // The offer for an incomplete promotion, not the default.
+            &format!(
+                r#"<section data-cta="close-the-gap" class="lq-cta"><h3>{}</h3><p>{}</p>"#,
+                offer.heading, offer.body
+            ),
             &format!(
                 r#"href="{}" class="lq-button lq-primary lq-cta-button">{}</a>"#,
-                content.cta.href, content.cta.label
+                offer.href, offer.label
             ),
             &format!(">{}</button>", content.ui.restart),
         ],

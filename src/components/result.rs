@@ -94,7 +94,7 @@ pub fn result_view(props: &ResultProps) -> Html {
                 on_action={props.on_action.clone()}
                 on_lead_retry={props.on_lead_retry.clone()}
             />
-            { call_to_action(&content.cta, &props.cta_label, &props.cta_href, &props.on_cta) }
+            { call_to_action(content.cta.offer(outcome.cta), &props.cta_label, &props.cta_href, &props.on_cta) }
 
             <div class="lq-nav lq-end">
                 <button type="button" class="lq-button lq-secondary" onclick={on_restart}>

@@ -18,6 +18,27 @@ export const content = JSON.parse(await readFile(join(repo, "content/en.json"), 
 export const STORAGE_KEY = `levels-quiz:${content.id}:${content.version}`;
 /** A known path through the quiz: a VP stuck one level down. */
 export const STUCK_VP_OUTCOME = { level: "unification", verdict: "incomplete-promotion" };
+/** The call to action's variant the default content offers that VP. */
+export const STUCK_VP_CTA = { ...STUCK_VP_OUTCOME, variant: "close-the-gap" };
+
+/**
+ * Checks a `levels-quiz:lead` detail: the form's fields, `level` and `verdict`, the link
+ * that reopens the result, and everything else as the `complete` event reported it.
+ * `typed` is what the detail should say of the form (the framed mode leaves out the
+ * name and email). Returns the result link.
+ */
+export function checkLead(assert, detail, complete, typed) {
+  const { name, email, consent, level, result_link, ...result } = detail;
+  assert.deepEqual(
+    { name, email, consent, level, verdict: result.verdict },
+    { name: undefined, email: undefined, ...typed, ...STUCK_VP_OUTCOME },
+  );
+  assert.deepEqual(result, complete);
+  assert.equal(result.rung, "vp");
+  assert.equal(result.cta, "close-the-gap");
+  assert.match(result_link, /#levels-quiz=[A-Za-z0-9_-]+$/);
+  return result_link;
+}
 /** The option index of each STUCK_VP answer, question by question. */
 export const STUCK_VP_INDEXES = STUCK_VP.map((id, q) => content.questions[q].options.findIndex((o) => o.id === id));
 

@@ -28,6 +28,8 @@ import {
   STUCK_VP,
   STUCK_VP_INDEXES,
   STUCK_VP_OUTCOME,
+  STUCK_VP_CTA,
+  checkLead,
   waitForEvent,
 } from "./marketer-support.mjs";
 import { CUSTOM_PROMPT, CUSTOM_TITLE, INLINE_TITLE, ODD_KEY, writeContentVariants } from "./pages/marketer/make-content.mjs";
@@ -176,7 +178,7 @@ describe("cta-href and cta-label", () => {
     await holdCtaNavigation(page);
     await cta.click();
     const event = await waitForEvent(page, "cta");
-    assert.deepEqual(event.detail, STUCK_VP_OUTCOME);
+    assert.deepEqual(event.detail, STUCK_VP_CTA);
 
     // And a real click goes there.
     const { page: second, context: secondContext } = await open(
@@ -613,15 +615,25 @@ function formFields(body) {
   return fields;
 }
 
-const EXPECTED_FIELDS = {
+/** The fields a lead POST carries for STUCK_VP, given the `complete` event's detail. */
+const expectedFields = (complete, resultLink) => ({
   name: VISITOR.name,
   email: VISITOR.email,
   consent: "yes",
   operating_level: STUCK_VP_OUTCOME.level,
   title_level: "communication",
+  rung: "vp",
   verdict: STUCK_VP_OUTCOME.verdict,
+  split_with: complete.split_with ?? "",
+  implementation: String(complete.profile.implementation),
+  unification: String(complete.profile.unification),
+  communication: String(complete.profile.communication),
+  causes: complete.causes.map((c) => `${c.id}:${c.strength}`).join(","),
+  next_steps: complete.next_steps.join(","),
+  cta: "close-the-gap",
+  result_link: resultLink,
   quiz: `${content.id}@${content.version}`,
-};
+});
 
 describe("lead", () => {
   test("before-results: the form comes after the last question; it checks its fields; a valid send is an event only", async () => {
@@ -653,8 +665,16 @@ describe("lead", () => {
     await quiz.host.locator(".lq-lead-form button[type=submit]").click();
     await quiz.waitFor("result");
     const lead = await waitForEvent(page, "lead");
-    assert.deepEqual(lead.detail, { ...VISITOR, consent: true, ...STUCK_VP_OUTCOME });
+    const complete = await waitForEvent(page, "complete");
+    const link = checkLead(assert, lead.detail, complete.detail, { ...VISITOR, consent: true });
     assert.equal(await quiz.host.locator(".lq-status.lq-ok").textContent(), UI.lead_sent);
+    // The coach opens the link and sees the visitor's result.
+    const coach = await context.newPage();
+    await coach.goto(link);
+    const seen = new Quiz(coach);
+    await seen.waitFor("result");
+    assert.equal(await seen.screen().getAttribute("data-verdict"), STUCK_VP_OUTCOME.verdict);
+    assert.equal(await seen.host.locator("[data-cta]").getAttribute("data-cta"), "close-the-gap");
     await page.waitForTimeout(200);
     assert.deepEqual(posts.map((r) => r.url()), []);
     assert.deepEqual(errors, []);
@@ -692,7 +712,7 @@ describe("lead", () => {
 
   test("lead-action answering 200: the result says it was sent and the POST carried every field", async () => {
     const action = "https://forms.example/lead";
-    const { context, quiz, errors } = await open(host({ lead: "before-results", "lead-action": action }), {
+    const { page, context, quiz, errors } = await open(host({ lead: "before-results", "lead-action": action }), {
       init: [onLastQuestion()],
     });
     const bodies = await routeLead(context, action, 200);
@@ -704,7 +724,10 @@ describe("lead", () => {
     assert.equal(bodies.length, 1);
     assert.equal(bodies[0].method, "POST");
     assert.match(bodies[0].contentType, /^multipart\/form-data/);
-    assert.deepEqual(formFields(bodies[0].body), EXPECTED_FIELDS);
+    const fields = formFields(bodies[0].body);
+    assert.match(fields.result_link, /#levels-quiz=[A-Za-z0-9_-]+$/);
+    assert.ok(fields.causes.length > 0 && fields.next_steps.split(",").length >= 3, JSON.stringify(fields));
+    assert.deepEqual(fields, expectedFields((await waitForEvent(page, "complete")).detail, fields.result_link));
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -735,7 +758,9 @@ describe("lead", () => {
       await warn.locator("button", { hasText: UI.lead_retry }).click();
       await quiz.host.locator(".lq-status.lq-ok", { hasText: UI.lead_sent }).waitFor();
       assert.equal(bodies.length, 2);
-      assert.deepEqual(formFields(bodies[1].body), EXPECTED_FIELDS);
+      const fields = formFields(bodies[1].body);
+      assert.deepEqual(fields, formFields(bodies[0].body));
+      assert.deepEqual(fields, expectedFields((await waitForEvent(page, "complete")).detail, fields.result_link));
       assert.equal(await page.evaluate(() => window.leadEvents), 1, "one lead, one event: the retry resends it");
       // The browser logs a failed fetch as a console error; nothing else may appear.
       assert.deepEqual(errors.filter((e) => !e.includes("forms.example") && !/Failed to load resource/.test(e)), []);
@@ -759,8 +784,12 @@ describe("lead", () => {
     await quiz.waitFor("result");
     await quiz.host.locator(".lq-status.lq-ok", { hasText: UI.lead_sent }).waitFor();
     assert.equal(await openLead.count(), 0, "the offer goes once it is taken");
-    assert.deepEqual(formFields(bodies[0].body), EXPECTED_FIELDS);
-    assert.deepEqual((await waitForEvent(page, "lead")).detail, { ...VISITOR, consent: true, ...STUCK_VP_OUTCOME });
+    const fields = formFields(bodies[0].body);
+    assert.deepEqual(fields, expectedFields((await waitForEvent(page, "complete")).detail, fields.result_link));
+    checkLead(assert, (await waitForEvent(page, "lead")).detail, (await waitForEvent(page, "complete")).detail, {
+      ...VISITOR,
+      consent: true,
+    });
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -834,7 +863,7 @@ describe("analytics", () => {
       ...STUCK_VP_OUTCOME,
       title_level: "communication",
     });
-    assert.deepEqual(layer.at(-1), { event: "levels_quiz_cta", ...STUCK_VP_OUTCOME });
+    assert.deepEqual(layer.at(-1), { event: "levels_quiz_cta", ...STUCK_VP_CTA });
     const text = JSON.stringify(layer);
     assert.ok(!text.includes(VISITOR.email) && !text.includes("Ada"), text);
     assert.deepEqual(errors, []);

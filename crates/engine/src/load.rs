@@ -459,7 +459,7 @@ impl Loader {
         let patterns = self.patterns(&obj, &names);
         let next_steps = self.next_steps(&obj, &names);
         let horizon = self.horizon(&obj, &names);
-        let cta = self.cta(&obj);
+        let cta = self.cta(&obj, &names);
         let ui = self.ui(&obj, language.as_deref());
 
         if let (Some(questions), Some(_)) = (&questions, &causes) {
@@ -1307,28 +1307,107 @@ impl Loader {
         Some(steps)
     }
 
-    fn cta(&mut self, root: &Obj) -> Option<Cta> {
+    fn cta(&mut self, root: &Obj, names: &Names) -> Option<Cta> {
         let value = self.required(root, "cta")?;
-        let obj = self.object(value, root.at("cta"), &["heading", "body", "label", "href"])?;
+        let obj = self.object(
+            value,
+            root.at("cta"),
+            &["heading", "body", "label", "href", "variants"],
+        )?;
         let heading = self.text(&obj, "heading");
         let body = self.text(&obj, "body");
         let label = self.text(&obj, "label");
-        let href = self.text(&obj, "href").filter(|href| match crate::link_scheme(href) {
+        let href = self
+            .required(&obj, "href")
+            .and_then(|_| self.href(&obj).ok().flatten());
+        let variants = match obj.get("variants") {
+            None => Some(Vec::new()),
+            Some(_) => self.cta_variants(&obj, names, [&heading, &body, &label, &href]),
+        };
+        all_or_none!(Cta {
+            heading,
+            body,
+            label,
+            href,
+            variants
+        })
+    }
+
+    /// The call to action's variants: each with an id, a `when`, and any of the
+    /// default's texts, which fill in the ones it leaves out.
+    fn cta_variants(
+        &mut self,
+        cta: &Obj,
+        names: &Names,
+        default: [&Option<String>; 4],
+    ) -> Option<Vec<CtaVariant>> {
+        let mut ids = Ids::default();
+        let allowed = ["id", "when", "heading", "body", "label", "href"];
+        self.records(cta, "variants", &allowed, |this, i, obj| {
+            let id = this.id(obj, "id").filter(|id| {
+                if id == DEFAULT_CTA {
+                    this.problem(
+                        &obj.at("id"),
+                        format!("\"{DEFAULT_CTA}\" names the call to action without a variant; choose another id"),
+                    );
+                    return false;
+                }
+                this.register(&mut ids, id, i, &obj.at("id"))
+            });
+            let when = match this.when(obj, names) {
+                Ok(Some(when)) => Some(when),
+                Ok(None) => {
+                    this.problem(
+                        &obj.at("when"),
+                        "is required: a variant without one would take every reader from the default",
+                    );
+                    None
+                }
+                Err(()) => None,
+            };
+            let [heading, body, label, href] = [
+                this.optional_text(obj, "heading"),
+                this.optional_text(obj, "body"),
+                this.optional_text(obj, "label"),
+                this.href(obj),
+            ]
+            .map(|text| text.ok());
+            let or_default = |own: Option<Option<String>>, default: &Option<String>| match own {
+                Some(Some(text)) => Some(text),
+                Some(None) => default.clone(),
+                None => None,
+            };
+            let heading = or_default(heading, default[0]);
+            let body = or_default(body, default[1]);
+            let label = or_default(label, default[2]);
+            let href = or_default(href, default[3]);
+            all_or_none!(CtaVariant {
+                id,
+                when,
+                heading,
+                body,
+                label,
+                href
+            })
+        })
+    }
+
+    /// An optional `href`: a link the widget may follow (http, https, mailto, tel, a
+    /// path or a #fragment).
+    fn href(&mut self, obj: &Obj) -> Result<Option<String>, ()> {
+        let Some(href) = self.optional_text(obj, "href")? else {
+            return Ok(None);
+        };
+        match crate::link_scheme(&href) {
             Some(scheme) if !crate::SAFE_SCHEMES.contains(&scheme.as_str()) => {
                 self.problem(
                     &obj.at("href"),
                     format!("links may be http, https, mailto or tel addresses, a path or a #fragment; \"{scheme}:\" is not allowed"),
                 );
-                false
+                Err(())
             }
-            _ => true,
-        });
-        all_or_none!(Cta {
-            heading,
-            body,
-            label,
-            href
-        })
+            _ => Ok(Some(href)),
+        }
     }
 
     /// The interface strings: those `ui` gives, and for each key it leaves out (or

@@ -431,7 +431,7 @@ pub struct When {
     pub unless: Conditions,
 }
 
-/// The call to action.
+/// The call to action: the default offer, and offers for some readers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cta {
     /// Heading above it.
@@ -442,4 +442,67 @@ pub struct Cta {
     pub label: String,
     /// Where it goes by default.
     pub href: String,
+    /// Offers for some readers, in the file's order: the first whose `when` fits wins
+    /// over the default.
+    pub variants: Vec<CtaVariant>,
+}
+
+/// A call to action for some readers. A text the file leaves out is the default's
+/// (filled in when the file is loaded).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CtaVariant {
+    /// Stable id, named by the `cta` event and the lead ([`DEFAULT_CTA`] is the default's).
+    pub id: String,
+    /// Who it is for.
+    pub when: When,
+    /// Heading above it.
+    pub heading: String,
+    /// An invitation.
+    pub body: String,
+    /// The button's text.
+    pub label: String,
+    /// Where it goes.
+    pub href: String,
+}
+
+/// The id the default call to action goes by in events and leads.
+pub const DEFAULT_CTA: &str = "default";
+
+/// The call to action one reader gets: the default's texts or a variant's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Offer<'a> {
+    /// The variant's id, or [`DEFAULT_CTA`].
+    pub id: &'a str,
+    /// Heading above it.
+    pub heading: &'a str,
+    /// An invitation.
+    pub body: &'a str,
+    /// The button's text.
+    pub label: &'a str,
+    /// Where it goes.
+    pub href: &'a str,
+}
+
+impl Cta {
+    /// The offer for a reader given the variant chosen for them (by index, as
+    /// [`crate::Outcome::cta`] holds it); the default when none, or when the index is
+    /// not a variant.
+    pub fn offer(&self, variant: Option<usize>) -> Offer<'_> {
+        match variant.and_then(|i| self.variants.get(i)) {
+            Some(v) => Offer {
+                id: &v.id,
+                heading: &v.heading,
+                body: &v.body,
+                label: &v.label,
+                href: &v.href,
+            },
+            None => Offer {
+                id: DEFAULT_CTA,
+                heading: &self.heading,
+                body: &self.body,
+                label: &self.label,
+                href: &self.href,
+            },
+        }
+    }
 }

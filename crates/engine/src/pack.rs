@@ -25,7 +25,7 @@ pub const MAGIC: &[u8; 4] = b"LQC1";
 
 /// What the fields below look like. Bump it with any change to what `put` writes; the
 /// interface keys are fingerprinted on their own, as they change most often.
-const LAYOUT: &str = "layout 6 (rungs, context, horizon, when gates, verdict variants): content, intro, ui, levels, questions, causes, verdicts, patterns, steps, terms, cta; result texts: causes, verdicts, terms, patterns, steps, levels, result and lead ui, cta";
+const LAYOUT: &str = "layout 7 (rungs, context, horizon, when gates, verdict variants, cta variants): content, intro, ui, levels, questions, causes, verdicts, patterns, steps, terms, cta; result texts: causes, verdicts, terms, patterns, steps, levels, result and lead ui, cta and its variants";
 
 /// [`MAGIC`], then FNV-1a (32 bits, little endian) over [`LAYOUT`] and every interface
 /// key in order. A file packed by another release (a stale CDN copy of a language
@@ -157,6 +157,14 @@ fn result_texts(content: &mut Content) -> Vec<&mut String> {
         &mut cta.label,
         &mut cta.href,
     ]);
+    for variant in &mut cta.variants {
+        texts.extend([
+            &mut variant.heading,
+            &mut variant.body,
+            &mut variant.label,
+            &mut variant.href,
+        ]);
+    }
     texts
 }
 
@@ -264,6 +272,9 @@ fn references_hold(content: &Content) -> bool {
             .is_none_or(|h| h.rungs.iter().all(rung))
         && content.patterns.iter().all(|p| when(&p.when))
         && content.next_steps.iter().all(|s| when(&s.when))
+        && content.cta.variants.iter().all(|v| {
+            conditions(&v.when.any) && conditions(&v.when.only) && conditions(&v.when.unless)
+        })
 }
 
 struct Writer(Vec<u8>);
@@ -544,6 +555,15 @@ packed_struct!(Conditions {
 });
 packed_struct!(When { any, only, unless });
 packed_struct!(Cta {
+    heading,
+    body,
+    label,
+    href,
+    variants
+});
+packed_struct!(CtaVariant {
+    id,
+    when,
     heading,
     body,
     label,

@@ -177,6 +177,9 @@ pub struct Outcome {
     pub next_steps: Vec<usize>,
     /// Every term the result uses, in reading order.
     pub terms: Vec<TermRef>,
+    /// The call to action's variant for this reader (the first that fits), by index;
+    /// `None` for the default ([`Cta::offer`]).
+    pub cta: Option<usize>,
 }
 
 impl Outcome {
@@ -348,6 +351,12 @@ pub fn score(content: &Content, answers: &Answers) -> Outcome {
         }
     }
 
+    let cta = content
+        .cta
+        .variants
+        .iter()
+        .position(|variant| facts.fit(&variant.when) > 0);
+
     Outcome {
         profile,
         operating,
@@ -360,6 +369,7 @@ pub fn score(content: &Content, answers: &Answers) -> Outcome {
         destructive,
         next_steps,
         terms,
+        cta,
     }
 }
 
@@ -569,6 +579,8 @@ pub struct Report<'a> {
     pub destructive: Vec<&'a str>,
     /// Term ids.
     pub terms: Vec<&'a str>,
+    /// The call to action's variant id, or `"default"`.
+    pub cta: &'a str,
 }
 
 /// One applying cause in a [`Report`].
@@ -625,6 +637,7 @@ impl Outcome {
                 .iter()
                 .filter_map(|t| content.term(*t).map(|t| t.id.as_str()))
                 .collect(),
+            cta: content.cta.offer(self.cta).id,
         }
     }
 }

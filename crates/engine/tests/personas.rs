@@ -92,6 +92,16 @@ fn check(answers: &str, expect: Expect) -> Outcome {
         "(operating, verdict, rung, causes, split) differ; the full outcome:\n{report:#?}"
     );
 
+    // The call to action the default content offers: founders their own, everyone else
+    // by verdict (the aligned the default).
+    let offer = match (expect.rung, expect.verdict) {
+        ("founder", _) => "founder-call",
+        (_, Verdict::IncompletePromotion) => "close-the-gap",
+        (_, Verdict::AheadOfTitle) => "claim-the-level",
+        (_, Verdict::Aligned) => "default",
+    };
+    assert_eq!(report.cta, offer, "the call to action's variant");
+
     let steps = &report.next_steps;
     assert!(
         (MIN_STEPS..=MAX_STEPS).contains(&steps.len()),

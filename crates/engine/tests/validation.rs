@@ -246,7 +246,7 @@ fn unknown_field_with_a_suggestion() {
         &[
             "questions[3].promt: unknown field (did you mean `prompt`?); allowed here: id, kind, prompt, hint, options",
             "questions[3].prompt: is missing",
-            "cta.colour: unknown field; allowed here: heading, body, label, href",
+            "cta.colour: unknown field; allowed here: heading, body, label, href, variants",
         ],
     );
 }
@@ -1004,6 +1004,7 @@ fn a_file_without_rungs_still_loads() {
                 option.as_object_mut().unwrap().remove("rung");
             }
             items(v, "/verdicts").retain(|entry| entry.get("rungs").is_none());
+            items(v, "/cta/variants").retain(|entry| entry["when"].get("rungs").is_none());
             for section in ["/patterns", "/next_steps"] {
                 for entry in items(v, section) {
                     let Some(when) = entry.get_mut("when").and_then(Value::as_object_mut) else {
@@ -1025,4 +1026,92 @@ fn a_file_without_rungs_still_loads() {
         &[],
     );
     assert!(content.rungs.is_empty() && content.horizon.is_none());
+}
+
+#[test]
+fn call_to_action_variants_need_an_id_a_when_and_safe_links() {
+    check_problems(
+        |v| {
+            set(
+                v,
+                "/cta/variants",
+                json!([
+                    { "id": "default", "when": { "verdicts": ["aligned"] } },
+                    { "id": "everyone", "label": "Book" },
+                    { "id": "sneaky", "when": { "rungs": ["intern"] }, "href": "javascript:alert(1)" },
+                    { "id": "everyone", "when": { "verdicts": ["aligned"] }, "heading": 3 }
+                ]),
+            );
+        },
+        &[
+            "cta.variants[0].id: \"default\" names the call to action without a variant; choose another id",
+            "cta.variants[1].when: is required: a variant without one would take every reader from the default",
+            "cta.variants[2].when.rungs[0]: unknown rung \"intern\"",
+            "cta.variants[2].href: links may be http, https, mailto or tel addresses, a path or a #fragment; \"javascript:\" is not allowed",
+            "cta.variants[3].id: duplicate id \"everyone\" (first used at cta.variants[1].id)",
+            "cta.variants[3].heading: must be text, found a number",
+        ],
+    );
+}
+
+#[test]
+fn a_call_to_action_variant_takes_the_default_texts_it_leaves_out() {
+    let content = check_warnings(
+        |v| {
+            set(
+                v,
+                "/cta/variants",
+                json!([{ "id": "aligned-offer", "when": { "verdicts": ["aligned"] }, "label": "Plan my next rung" }]),
+            );
+        },
+        &[],
+    );
+    let [variant] = content.cta.variants.as_slice() else {
+        panic!("one variant: {:?}", content.cta.variants);
+    };
+    assert_eq!(variant.label, "Plan my next rung");
+    assert_eq!(
+        (&variant.heading, &variant.body, &variant.href),
+        (&content.cta.heading, &content.cta.body, &content.cta.href)
+    );
+}
+
+#[test]
+fn the_first_call_to_action_variant_that_fits_wins() {
+    let content = check_warnings(
+        |v| {
+            set(
+                v,
+                "/cta/variants",
+                json!([
+                    { "id": "never", "when": { "verdicts": ["aligned"], "only": { "rungs": ["founder"] } }, "label": "A" },
+                    { "id": "first", "when": { "rungs": ["director"] }, "label": "B" },
+                    { "id": "second", "when": { "verdicts": ["aligned"] }, "label": "C" }
+                ]),
+            );
+        },
+        &[],
+    );
+    // An aligned director (the first option of every other question is at the
+    // communication level): the first variant's gate shuts it out, both later ones fit,
+    // and the first of them in the file wins.
+    let chosen: Vec<usize> = content
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| match i {
+            0 => q
+                .options
+                .iter()
+                .position(|o| o.id == "role-director")
+                .unwrap(),
+            _ => 0,
+        })
+        .collect();
+    let director = levels_engine::Answers::new(&content, &chosen).unwrap();
+    let outcome = levels_engine::score(&content, &director);
+    assert_eq!(outcome.verdict, levels_engine::Verdict::Aligned);
+    assert_eq!(outcome.report(&content).cta, "first");
+    assert_eq!(content.cta.offer(outcome.cta).label, "B");
+    assert_eq!(content.cta.offer(None).id, levels_engine::DEFAULT_CTA);
 }
