@@ -64,7 +64,7 @@ test-native:
 
 fuzz:
 	for run in 1 2 3 4 5 6 7 8 9 10; do \
-		cargo test --quiet -p levels-engine --test fuzz_loader --test properties --test share --test pack || exit 1; \
+		cargo test --quiet -p levels-engine --test fuzz_loader --test properties --test share --test history --test pack || exit 1; \
 	done
 
 test-browser: wasm-target wasm-bindgen browser
