@@ -1,6 +1,6 @@
 //! The quiz: holds the one reducer, and runs every side effect (restoring, saving,
-//! events, fetching the result's code) through the [`Platform`]; the end of a run's own
-//! (the lead post, the CTA) are in `ending`.
+//! remembering results, events, fetching the result's code) through the [`Platform`];
+//! the end of a run's own (the lead post, the CTA) are in `ending`.
 
 use levels_engine::{
     decode_link, decode_progress, encode_progress, lacks_result_texts, Action, Answers, Content,
@@ -15,7 +15,7 @@ use crate::ending::Ending;
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::{Platform, QuizEvent};
 use crate::shared::Shared;
-use crate::state::{needs_chunk, Change, QuizState};
+use crate::state::{needs_chunk, Change, Comparison, QuizState};
 
 /// Props of [`Quiz`].
 #[derive(Properties, Clone, PartialEq)]
@@ -42,6 +42,17 @@ pub fn storage_key(content: &Content, config: &Config) -> String {
     match &config.id {
         Some(id) => format!("levels-quiz:{}:{}#{id}", content.id, content.version),
         None => format!("levels-quiz:{}:{}", content.id, content.version),
+    }
+}
+
+/// The key the visitor's completed results are remembered under ([`levels_engine::History`]):
+/// one per content id, whatever its version (a result of another version is not
+/// compared, but a new version does not start a new key), and per element `id` as
+/// [`storage_key`].
+pub fn history_key(content: &Content, config: &Config) -> String {
+    match &config.id {
+        Some(id) => format!("levels-quiz:{}:results#{id}", content.id),
+        None => format!("levels-quiz:{}:results", content.id),
     }
 }
 
@@ -73,6 +84,7 @@ fn initial_state(props: &QuizProps) -> (QuizState, bool) {
             .and_then(|saved| decode_progress(content, &saved)),
         None => None,
     };
+    state.from_link = from_link && state.link_error.is_none();
     if let Some(action) = restore {
         state.session = state.session.apply(content, action);
     }
@@ -235,6 +247,28 @@ pub fn Quiz(props: &QuizProps) -> Html {
         });
     }
 
+    // Arriving at the result (with its code there) remembers it on the visitor's device
+    // and finds the earlier one to compare with; not for a shared link's result, and
+    // not with `persist` off.
+    {
+        let state = state.clone();
+        let platform = platform.clone();
+        let content = content.clone();
+        let key = history_key(&content, &props.config);
+        let due = screen == Screen::Result && props.config.persist && !state.from_link;
+        let arrived = state.chunk.content().is_some();
+        use_effect_with(
+            (due && arrived, state.session.answers().to_vec(), key),
+            move |(due, answers, key)| {
+                if let (true, Some(answers)) = (*due, Answers::from_partial(&content, answers)) {
+                    let comparison = chunk::remember(&platform, &content, &answers, key)
+                        .map_or(Comparison::Nothing, Comparison::With);
+                    state.dispatch(Change::Comparison(comparison));
+                }
+            },
+        );
+    }
+
     // Completion is announced once per arrival on the result screen (with its outcome,
     // which may be scored a moment after arriving).
     {
@@ -286,6 +320,20 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 Callback::from(move |status: LeadStatus| state.dispatch(Change::LeadStatus(status)))
             },
             on_action: dispatch.clone(),
+            // What `persist` turned off, or a shared link opened, is not compared.
+            comparison: if props.config.persist && !state.from_link {
+                state.comparison.clone()
+            } else {
+                Comparison::Nothing
+            },
+            on_forget: {
+                let (state, platform) = (state.clone(), platform.clone());
+                let key = history_key(&content, &props.config);
+                Callback::from(move |()| {
+                    platform.forget(&key);
+                    state.dispatch(Change::Comparison(Comparison::Forgotten));
+                })
+            },
         })
     });
 

@@ -1,12 +1,12 @@
 //! The result's code: scoring, the result screen and the lead form ([`crate::ending`]),
-//! and where it stands ([`Chunk`]).
+//! remembering results, and where it stands ([`Chunk`]).
 //!
 //! With the `split` feature (the release bundle), this code ships as its own wasm file,
 //! `levels-quiz-result.wasm`, fetched once the first question is on screen and the
 //! page is idle, so the download before the first question carries none of it. Without
 //! the feature it is linked in as usual and every call here is a plain call.
 
-use levels_engine::{Answers, Content, Outcome};
+use levels_engine::{Answers, Content, Earlier, History, Outcome};
 use yew::Html;
 
 use crate::ending::Ending;
@@ -120,9 +120,22 @@ entry_points! {
                 on_lead_change: yew::Callback::noop(),
                 on_lead_status: yew::Callback::noop(),
                 on_action: yew::Callback::noop(),
+                comparison: Default::default(),
+                on_forget: yew::Callback::noop(),
             };
             let _ = ending.result();
         }
+    }
+    /// Remembers the visitor's result on their device under `key` (answers and the
+    /// day, [`History`]), and gives the earlier result to compare it with. Storage that
+    /// is blocked, full or holds anything unreadable only means no comparison.
+    fn remember_in_chunk / ready_remember(platform: &Shared<dyn Platform>, content: &Content, answers: &Answers, key: &str) -> Option<Earlier> {
+        let history = History::decode(&platform.load(key).unwrap_or_default());
+        let earlier = history.earlier(content, answers);
+        if let Some(today) = platform.ending().today() {
+            platform.save(key, &history.remember(content, answers, today).encode());
+        }
+        earlier
     }
     /// The browser's services for the end of a run (`embed::BrowserPlatform`), as only
     /// the chunk's code names them, so their code ships in the chunk.
@@ -157,6 +170,17 @@ pub fn lead_form(ending: &Ending) -> Option<Html> {
 /// Tells the page the result is shown. An outcome exists only once the chunk is there.
 pub fn complete(platform: &Shared<dyn Platform>, content: &Content, outcome: &Shared<Outcome>) {
     let _ = now(complete_in_chunk(platform, content, outcome));
+}
+
+/// Remembers the visitor's result ([`remember_in_chunk`]) once the chunk is there, and
+/// gives the earlier one to compare it with.
+pub fn remember(
+    platform: &Shared<dyn Platform>,
+    content: &Content,
+    answers: &Answers,
+    key: &str,
+) -> Option<Earlier> {
+    now(remember_in_chunk(platform, content, answers, key)).flatten()
 }
 
 /// Warms the result's code ([`warm_in_chunk`]) once the chunk is there.

@@ -9,11 +9,12 @@
 use levels_engine::{encode_link, Action, Answers, Content, LeadPlacement, Outcome};
 use yew::{Callback, Html};
 
-use crate::components::{result_view, LeadForm, LeadFormProps, ResultProps};
+use crate::components::{result_view, EarlierProfile, LeadForm, LeadFormProps, ResultProps, Since};
 use crate::config::Config;
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::{EndingEvent, Platform};
 use crate::shared::Shared;
+use crate::state::Comparison;
 
 /// The result screen's and the lead form's stylesheet (`styles/result.css`, minified by
 /// `build.rs`). Only the chunk's code names it, so it ships with that code; each
@@ -43,6 +44,10 @@ pub struct Ending {
     pub on_lead_status: Callback<LeadStatus>,
     /// Quiz intents (leaving the lead form, starting over).
     pub on_action: Callback<Action>,
+    /// What the result compares with (the visitor's earlier result).
+    pub comparison: Comparison,
+    /// The visitor asked to forget their earlier results.
+    pub on_forget: Callback<()>,
 }
 
 impl Ending {
@@ -101,7 +106,26 @@ impl Ending {
             on_action: self.on_action.clone(),
             on_cta,
             on_lead_retry: self.send_lead(false),
+            since: self.since(),
+            on_forget: self.on_forget.clone(),
         })
+    }
+
+    /// What the result says about the visitor's earlier result: that one scored with
+    /// this content (scores are derived, never stored), on its day as the content's
+    /// language writes it.
+    fn since(&self) -> Since {
+        match &self.comparison {
+            Comparison::Nothing => Since::Nothing,
+            Comparison::Forgotten => Since::Forgotten,
+            Comparison::With(earlier) => Since::Earlier(EarlierProfile {
+                date: self
+                    .platform
+                    .ending()
+                    .format_day(earlier.day, &self.content.language),
+                profile: levels_engine::score(&self.content, &earlier.answers).profile,
+            }),
+        }
     }
 
     /// Sends the lead: from the form (`first`: the page hears `levels-quiz:lead`, and
