@@ -334,15 +334,15 @@ export class Services {
   // Today on the visitor's device, as YYYY-MM-DD (a remembered result's day).
   today() {
     const now = new Date();
-    return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+    return new Date(now - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
   }
 
   // A day (YYYY-MM-DD) written out for readers of `language`; the day as given where
   // the browser cannot.
   formatDay(day, language) {
     try {
-      const [year, month, date] = day.split("-").map(Number);
-      return new Intl.DateTimeFormat(language, { dateStyle: "long" }).format(new Date(year, month - 1, date));
+      // With a time and no zone, the date is read as local: that day, wherever it is.
+      return new Date(`${day}T00:00`).toLocaleDateString(language, { dateStyle: "long" });
     } catch {
       return day;
     }

@@ -45,17 +45,6 @@ pub fn storage_key(content: &Content, config: &Config) -> String {
     }
 }
 
-/// The key the visitor's completed results are remembered under ([`levels_engine::History`]):
-/// one per content id, whatever its version (a result of another version is not
-/// compared, but a new version does not start a new key), and per element `id` as
-/// [`storage_key`].
-pub fn history_key(content: &Content, config: &Config) -> String {
-    match &config.id {
-        Some(id) => format!("levels-quiz:{}:results#{id}", content.id),
-        None => format!("levels-quiz:{}:results", content.id),
-    }
-}
-
 /// Where the quiz starts: a shared result, saved progress, or the intro (with a notice
 /// when the page's share link could not be read). Also says whether the page was
 /// opened from a share link, readable or not.
@@ -247,37 +236,25 @@ pub fn Quiz(props: &QuizProps) -> Html {
         });
     }
 
-    // Arriving at the result (with its code there) remembers it on the visitor's device
-    // and finds the earlier one to compare with; not for a shared link's result, and
-    // not with `persist` off.
+    // Completion is announced once per arrival on the result screen (with its outcome,
+    // which may be scored a moment after arriving), and the visitor's own result is
+    // remembered on their device, which finds the earlier one to compare with: not a
+    // shared link's, and not with `persist` off.
     {
         let state = state.clone();
         let platform = platform.clone();
         let content = content.clone();
-        let key = history_key(&content, &props.config);
-        let due = screen == Screen::Result && props.config.persist && !state.from_link;
-        let arrived = state.chunk.content().is_some();
-        use_effect_with(
-            (due && arrived, state.session.answers().to_vec(), key),
-            move |(due, answers, key)| {
-                if let (true, Some(answers)) = (*due, Answers::from_partial(&content, answers)) {
-                    let comparison = chunk::remember(&platform, &content, &answers, key)
-                        .map_or(Comparison::Nothing, Comparison::With);
-                    state.dispatch(Change::Comparison(comparison));
-                }
-            },
-        );
-    }
-
-    // Completion is announced once per arrival on the result screen (with its outcome,
-    // which may be scored a moment after arriving).
-    {
-        let platform = platform.clone();
-        let content = content.clone();
         let outcome = (*outcome).clone();
+        let (persist, id) = (props.config.persist, props.config.id.clone());
         use_effect_with((screen, outcome.is_some()), move |(screen, _)| {
             if let (Screen::Result, Some(outcome)) = (screen, outcome) {
-                chunk::complete(&platform, &content, &outcome);
+                let answers = Answers::from_partial(&content, state.session.answers());
+                let own = persist && !state.from_link;
+                let remember = answers.as_ref().filter(|_| own).map(|a| (a, id.as_deref()));
+                let earlier = chunk::complete(&platform, &content, &outcome, remember);
+                state.dispatch(Change::Comparison(
+                    earlier.map_or(Comparison::Nothing, Comparison::With),
+                ));
             }
         });
     }
@@ -326,13 +303,9 @@ pub fn Quiz(props: &QuizProps) -> Html {
             } else {
                 Comparison::Nothing
             },
-            on_forget: {
-                let (state, platform) = (state.clone(), platform.clone());
-                let key = history_key(&content, &props.config);
-                Callback::from(move |()| {
-                    platform.forget(&key);
-                    state.dispatch(Change::Comparison(Comparison::Forgotten));
-                })
+            on_comparison: {
+                let state = state.clone();
+                Callback::from(move |comparison| state.dispatch(Change::Comparison(comparison)))
             },
         })
     });

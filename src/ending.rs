@@ -1,12 +1,15 @@
 //! The end of a run: the lead form and the result screen, with what they do (sending
-//! the lead, following the call to action, sharing the result).
+//! the lead, following the call to action, sharing the result, remembering it and
+//! forgetting the remembered ones).
 //!
 //! The quiz hands over an [`Ending`] once the answers are scored; everything built
 //! from it is reached only through the chunk's entry points ([`crate::chunk`]), so
 //! none of it is in the download before the first question. Nor is the result's
 //! stylesheet: [`STYLESHEET`].
 
-use levels_engine::{encode_link, Action, Answers, Content, LeadPlacement, Outcome};
+use levels_engine::{
+    encode_link, Action, Answers, Content, Earlier, History, LeadPlacement, Outcome,
+};
 use yew::{Callback, Html};
 
 use crate::components::{result_view, EarlierProfile, LeadForm, LeadFormProps, ResultProps, Since};
@@ -46,8 +49,8 @@ pub struct Ending {
     pub on_action: Callback<Action>,
     /// What the result compares with (the visitor's earlier result).
     pub comparison: Comparison,
-    /// The visitor asked to forget their earlier results.
-    pub on_forget: Callback<()>,
+    /// What the result compares with changed (the visitor forgot their earlier results).
+    pub on_comparison: Callback<Comparison>,
 }
 
 impl Ending {
@@ -107,7 +110,19 @@ impl Ending {
             on_cta,
             on_lead_retry: self.send_lead(false),
             since: self.since(),
-            on_forget: self.on_forget.clone(),
+            on_forget: self.forget(),
+        })
+    }
+
+    /// Forgets the visitor's remembered results, this one too: the comparison goes, and
+    /// the result says they are forgotten.
+    fn forget(&self) -> Callback<()> {
+        let platform = self.platform.clone();
+        let key = history_key(&self.content, self.config.id.as_deref());
+        let on_comparison = self.on_comparison.clone();
+        Callback::from(move |()| {
+            platform.forget(&key);
+            on_comparison.emit(Comparison::Forgotten);
         })
     }
 
@@ -167,6 +182,35 @@ impl Ending {
             );
         })
     }
+}
+
+/// The key the visitor's completed results are remembered under ([`History`]): one
+/// per content id, whatever its version (another version's results are not compared,
+/// but a new version does not start a new key), and per element `id` as
+/// [`crate::app::storage_key`] (`id`, the element's).
+pub fn history_key(content: &Content, id: Option<&str>) -> String {
+    match id {
+        Some(id) => format!("levels-quiz:{}:results#{id}", content.id),
+        None => format!("levels-quiz:{}:results", content.id),
+    }
+}
+
+/// Remembers the visitor's result on their device (answers and the day, [`History`]),
+/// and gives the earlier result to compare it with. Storage that is blocked, full or
+/// holds anything unreadable only means no comparison.
+pub(crate) fn remember(
+    platform: &Shared<dyn Platform>,
+    content: &Content,
+    answers: &Answers,
+    id: Option<&str>,
+) -> Option<Earlier> {
+    let key = history_key(content, id);
+    let history = History::decode(&platform.load(&key).unwrap_or_default());
+    let earlier = history.earlier(content, answers);
+    if let Some(today) = platform.ending().today() {
+        platform.save(&key, &history.remember(content, answers, today).encode());
+    }
+    earlier
 }
 
 /// The fields a lead post carries: what the visitor typed, and their result.

@@ -162,7 +162,10 @@ impl EndingServices for Offline {
     fn today(&self) -> Option<Day> {
         None
     }
-    fn format_day(&self, day: Day, _: &str) -> String {
-        day.to_string()
+    // Never asked: with no `today`, nothing is remembered, so there is no day to write
+    // (and none of the formatting code ships before the first question, where
+    // `Platform::ending`'s fallback names this).
+    fn format_day(&self, _: Day, _: &str) -> String {
+        String::new()
     }
 }

@@ -47,8 +47,8 @@ pub enum Comparison {
     /// Nothing: no earlier result, storage unavailable, `persist` off, or not asked yet.
     #[default]
     Nothing,
-    /// The visitor's earlier result.
-    With(Earlier),
+    /// The visitor's earlier result (shared: the state is cloned on every change).
+    With(Shared<Earlier>),
     /// The visitor just had their earlier results forgotten: the result says so.
     Forgotten,
 }

@@ -581,56 +581,44 @@ fn a_result_is_remembered_with_its_day_and_the_next_compares_with_it() {
         ..FakePage::default()
     });
     let platform = Shared::from_rc(fake.clone() as Rc<dyn Platform>);
-    let key = levels_quiz::app::history_key(&content, &Config::default());
+    let key = levels_quiz::ending::history_key(&content, None);
     assert_eq!(key, "levels-quiz:levels-of-value:results");
     let first = Answers::from_ids(&content, &STUCK_VP.split(',').collect::<Vec<_>>()).unwrap();
     let mut other: Vec<usize> = first.as_slice().to_vec();
     other[4] = (other[4] + 1) % content.questions[4].options.len();
     let second = Answers::new(&content, &other).unwrap();
+    // Arriving at a result: announced, and remembered when it is the visitor's own.
+    let complete = |platform: &Shared<dyn Platform>, answers: &Answers, own: bool| {
+        let outcome = Shared::new(score(&content, answers));
+        let remember = own.then_some((answers, None));
+        levels_quiz::chunk::complete(platform, &content, &outcome, remember)
+    };
 
     // The first result has nothing to compare with, and is remembered: answers and day.
-    assert_eq!(
-        levels_quiz::chunk::remember(&platform, &content, &first, &key),
-        None
-    );
+    assert_eq!(complete(&platform, &first, true), None);
     let stored = fake.load(&key).unwrap();
-    assert_eq!(
-        stored,
-        format!(
-            "r1|2025-03-03:{}",
-            levels_engine::encode_link(&content, &first)
-        )
-    );
+    let first_code = levels_engine::encode_link(&content, &first);
+    assert_eq!(stored, format!("r1|2025-03-03:{first_code}"));
     // A reload on it remembers nothing new.
-    assert_eq!(
-        levels_quiz::chunk::remember(&platform, &content, &first, &key),
-        None
-    );
+    assert_eq!(complete(&platform, &first, true), None);
     assert_eq!(fake.load(&key).unwrap(), stored);
-    // The next, different result compares with it.
-    let earlier = levels_quiz::chunk::remember(&platform, &content, &second, &key).unwrap();
-    assert_eq!((earlier.day, earlier.answers), (day("2025-03-03"), first));
+    // Someone else's result (a shared link's) is neither remembered nor compared.
+    assert_eq!(complete(&platform, &second, false), None);
+    assert_eq!(fake.load(&key).unwrap(), stored);
+    // The next result of the visitor's own compares with the first.
+    let earlier = complete(&platform, &second, true).unwrap();
+    assert_eq!((earlier.day, &earlier.answers), (day("2025-03-03"), &first));
 
     // Elements with their own id keep their own results.
-    let config = Config {
-        id: Some("sidebar".into()),
-        ..Config::default()
-    };
     assert_eq!(
-        levels_quiz::app::history_key(&content, &config),
+        levels_quiz::ending::history_key(&content, Some("sidebar")),
         "levels-quiz:levels-of-value:results#sidebar"
     );
 
     // Garbage stored, or no storage at all: no comparison, and no panic.
     fake.save(&key, "r1|2025-99-99:%%%|\u{0}");
-    assert_eq!(
-        levels_quiz::chunk::remember(&platform, &content, &second, &key),
-        None
-    );
-    assert_eq!(
-        levels_quiz::chunk::remember(&offline(), &content, &second, &key),
-        None
-    );
+    assert_eq!(complete(&platform, &second, true), None);
+    assert_eq!(complete(&offline(), &second, true), None);
 }
 
 #[tokio::test]
@@ -707,7 +695,7 @@ fn finished(content: &Shared<Content>, chunk: Chunk) -> ScreensProps {
         on_lead_status: Callback::noop(),
         on_action: Callback::noop(),
         comparison: Default::default(),
-        on_forget: Callback::noop(),
+        on_comparison: Callback::noop(),
     });
     ScreensProps {
         content: content.clone(),

@@ -95,7 +95,13 @@ impl Day {
 impl fmt::Display for Day {
     /// `YYYY-MM-DD`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        // As u32: the formatting code numbers already use, not another copy of it.
+        let (year, month, day) = (
+            u32::from(self.year),
+            u32::from(self.month),
+            u32::from(self.day),
+        );
+        write!(f, "{year:04}-{month:02}-{day:02}")
     }
 }
 
