@@ -64,7 +64,7 @@ test-native:
 
 fuzz:
 	for run in 1 2 3 4 5 6 7 8 9 10; do \
-		cargo test --quiet -p levels-engine --test fuzz_loader --test properties --test share --test pack || exit 1; \
+		cargo test --quiet -p levels-engine --test fuzz_loader --test properties --test share --test history --test pack || exit 1; \
 	done
 
 test-browser: wasm-target wasm-bindgen browser
@@ -84,8 +84,8 @@ size: dist node-modules
 # WHOLE_RUN_CEILING holds the whole run (the largest path, then the result's code and
 # that language's later texts), so code moved out of the early download cannot grow
 # unseen either.
-SIZE_CEILING := 102400
-WHOLE_RUN_CEILING := 148900
+SIZE_CEILING := 103500
+WHOLE_RUN_CEILING := 154400
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING) --whole-run $(WHOLE_RUN_CEILING)

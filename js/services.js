@@ -1,8 +1,8 @@
 // The page's services for one <levels-quiz> element, as the wasm sees them
 // (`Services` in src/embed.rs, behind the `Platform` trait): events and analytics,
 // saved progress, the page's URL, the clipboard, printing, the lead post, the language
-// switch, focus on a new screen, the result's stylesheet, and the fallback after the
-// wasm has crashed.
+// switch, focus on a new screen, the result's stylesheet, today's date and how to
+// write one, and the fallback after the wasm has crashed.
 //
 // Each is a few lines of JavaScript, but done from Rust each browser API costs the
 // wasm its own binding; here they cost the bundle about a kilobyte. Decisions stay in
@@ -67,7 +67,11 @@ export class Services {
     const keeper = new MutationObserver(() => {
       if (last && !last.isConnected && this.root.activeElement === null) {
         last = null;
-        this.focusScreen();
+        // What took the control's place says so (the note that the earlier results
+        // are forgotten, in place of the button that forgot them); else the heading.
+        const instead = this.root.querySelector("[data-lq-refocus]");
+        if (instead) instead.focus();
+        else this.focusScreen();
       }
     });
     keeper.observe(this.root, { childList: true, subtree: true });
@@ -325,6 +329,23 @@ export class Services {
     this.host.setAttribute("data-lq-state", "failed");
     this.root.replaceChildren(document.createElement("slot"));
     this.emit("error", { code: "panic", message });
+  }
+
+  // Today on the visitor's device, as YYYY-MM-DD (a remembered result's day).
+  today() {
+    const now = new Date();
+    return new Date(now - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  }
+
+  // A day (YYYY-MM-DD) written out for readers of `language`; the day as given where
+  // the browser cannot.
+  formatDay(day, language) {
+    try {
+      // With a time and no zone, the date is read as local: that day, wherever it is.
+      return new Date(`${day}T00:00`).toLocaleDateString(language, { dateStyle: "long" });
+    } catch {
+      return day;
+    }
   }
 
   // POSTs the fields ([key, value, ...]) as form data; true when the server said 2xx.

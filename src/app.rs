@@ -1,6 +1,6 @@
 //! The quiz: holds the one reducer, and runs every side effect (restoring, saving,
-//! events, fetching the result's code) through the [`Platform`]; the end of a run's own
-//! (the lead post, the CTA) are in `ending`.
+//! remembering results, events, fetching the result's code) through the [`Platform`];
+//! the end of a run's own (the lead post, the CTA) are in `ending`.
 
 use levels_engine::{
     decode_link, decode_progress, encode_progress, lacks_result_texts, Action, Answers, Content,
@@ -15,7 +15,7 @@ use crate::ending::Ending;
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::{Platform, QuizEvent};
 use crate::shared::Shared;
-use crate::state::{needs_chunk, Change, QuizState};
+use crate::state::{needs_chunk, Change, Comparison, QuizState};
 
 /// Props of [`Quiz`].
 #[derive(Properties, Clone, PartialEq)]
@@ -73,6 +73,7 @@ fn initial_state(props: &QuizProps) -> (QuizState, bool) {
             .and_then(|saved| decode_progress(content, &saved)),
         None => None,
     };
+    state.from_link = from_link && state.link_error.is_none();
     if let Some(action) = restore {
         state.session = state.session.apply(content, action);
     }
@@ -236,14 +237,24 @@ pub fn Quiz(props: &QuizProps) -> Html {
     }
 
     // Completion is announced once per arrival on the result screen (with its outcome,
-    // which may be scored a moment after arriving).
+    // which may be scored a moment after arriving), and the visitor's own result is
+    // remembered on their device, which finds the earlier one to compare with: not a
+    // shared link's, and not with `persist` off.
     {
+        let state = state.clone();
         let platform = platform.clone();
         let content = content.clone();
         let outcome = (*outcome).clone();
+        let (persist, id) = (props.config.persist, props.config.id.clone());
         use_effect_with((screen, outcome.is_some()), move |(screen, _)| {
             if let (Screen::Result, Some(outcome)) = (screen, outcome) {
-                chunk::complete(&platform, &content, &outcome);
+                let answers = Answers::from_partial(&content, state.session.answers());
+                let own = persist && !state.from_link;
+                let remember = answers.as_ref().filter(|_| own).map(|a| (a, id.as_deref()));
+                let earlier = chunk::complete(&platform, &content, &outcome, remember);
+                state.dispatch(Change::Comparison(
+                    earlier.map_or(Comparison::Nothing, Comparison::With),
+                ));
             }
         });
     }
@@ -286,6 +297,16 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 Callback::from(move |status: LeadStatus| state.dispatch(Change::LeadStatus(status)))
             },
             on_action: dispatch.clone(),
+            // What `persist` turned off, or a shared link opened, is not compared.
+            comparison: if props.config.persist && !state.from_link {
+                state.comparison.clone()
+            } else {
+                Comparison::Nothing
+            },
+            on_comparison: {
+                let state = state.clone();
+                Callback::from(move |comparison| state.dispatch(Change::Comparison(comparison)))
+            },
         })
     });
 

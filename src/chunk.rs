@@ -1,14 +1,15 @@
 //! The result's code: scoring, the result screen and the lead form ([`crate::ending`]),
-//! and where it stands ([`Chunk`]).
+//! remembering results, and where it stands ([`Chunk`]).
 //!
 //! With the `split` feature (the release bundle), this code ships as its own wasm file,
 //! `levels-quiz-result.wasm`, fetched once the first question is on screen and the
 //! page is idle, so the download before the first question carries none of it. Without
 //! the feature it is linked in as usual and every call here is a plain call.
 
-use levels_engine::{Answers, Content, Outcome};
+use levels_engine::{Answers, Content, Earlier, Outcome};
 use yew::Html;
 
+use crate::config::Config;
 use crate::ending::Ending;
 use crate::platform::{EndingEvent, Platform};
 use crate::shared::Shared;
@@ -92,9 +93,13 @@ entry_points! {
     fn lead_form_in_chunk / ready_lead_form(ending: &Ending) -> Html {
         ending.lead_form()
     }
-    /// Tells the page the result is shown (`levels-quiz:complete`).
-    fn complete_in_chunk / ready_complete(platform: &Shared<dyn Platform>, content: &Content, outcome: &Shared<Outcome>) -> () {
-        platform.ending().emit(content, &EndingEvent::Complete(outcome.clone()))
+    /// Tells the page the result is shown (`levels-quiz:complete`), and given the
+    /// visitor's own answers and the element's `id` (`remember`), remembers them on
+    /// their device
+    /// ([`crate::ending::remember`]); the earlier result to compare with.
+    fn complete_in_chunk / ready_complete(platform: &Shared<dyn Platform>, content: &Content, outcome: &Shared<Outcome>, remember: Option<(&Answers, Option<&str>)>) -> Option<Shared<Earlier>> {
+        platform.ending().emit(content, &EndingEvent::Complete(outcome.clone()));
+        remember.and_then(|(answers, id)| crate::ending::remember(platform, content, answers, id)).map(Shared::new)
     }
     /// The quiz with the result's texts put back in, or `None` when `texts` are not
     /// this quiz's ([`levels_engine::fill_result_texts`]).
@@ -113,13 +118,15 @@ entry_points! {
                 content: content.clone(),
                 answers,
                 outcome,
-                config: crate::config::Config::default(),
+                config: Config::default(),
                 platform: platform.clone(),
                 lead_draft: Default::default(),
                 lead_status: Default::default(),
                 on_lead_change: yew::Callback::noop(),
                 on_lead_status: yew::Callback::noop(),
                 on_action: yew::Callback::noop(),
+                comparison: Default::default(),
+                on_comparison: yew::Callback::noop(),
             };
             let _ = ending.result();
         }
@@ -154,9 +161,15 @@ pub fn lead_form(ending: &Ending) -> Option<Html> {
     now(lead_form_in_chunk(ending))
 }
 
-/// Tells the page the result is shown. An outcome exists only once the chunk is there.
-pub fn complete(platform: &Shared<dyn Platform>, content: &Content, outcome: &Shared<Outcome>) {
-    let _ = now(complete_in_chunk(platform, content, outcome));
+/// Tells the page the result is shown, and remembers it when given `remember` (the
+/// visitor's own answers, and the element's `id`); the earlier result to compare with. An outcome exists only once the chunk is there.
+pub fn complete(
+    platform: &Shared<dyn Platform>,
+    content: &Content,
+    outcome: &Shared<Outcome>,
+    remember: Option<(&Answers, Option<&str>)>,
+) -> Option<Shared<Earlier>> {
+    now(complete_in_chunk(platform, content, outcome, remember)).flatten()
 }
 
 /// Warms the result's code ([`warm_in_chunk`]) once the chunk is there.

@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use levels_engine::{Content, Report};
+use levels_engine::{Content, Day, Report};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback, Renderer};
@@ -71,6 +71,12 @@ extern "C" {
     /// Resolves to whether the server accepted the fields (key, value, ...).
     #[wasm_bindgen(method, js_name = postLead)]
     fn post_lead(this: &Services, url: &str, fields: Vec<String>) -> js_sys::Promise;
+    /// Today on the visitor's device, `YYYY-MM-DD`.
+    #[wasm_bindgen(method)]
+    fn today(this: &Services) -> String;
+    /// `day` (`YYYY-MM-DD`) written out for readers of `language`.
+    #[wasm_bindgen(method, js_name = formatDay)]
+    fn format_day(this: &Services, day: &str, language: &str) -> String;
 }
 
 /// A mounted widget.
@@ -629,5 +635,13 @@ impl EndingServices for BrowserPlatform {
         if !self.result_styled.replace(true) {
             self.services.adopt_stylesheet(css);
         }
+    }
+
+    fn today(&self) -> Option<Day> {
+        Day::parse(&self.services.today())
+    }
+
+    fn format_day(&self, day: Day, language: &str) -> String {
+        self.services.format_day(&day.to_string(), language)
     }
 }

@@ -1,19 +1,23 @@
 //! The end of a run: the lead form and the result screen, with what they do (sending
-//! the lead, following the call to action, sharing the result).
+//! the lead, following the call to action, sharing the result, remembering it and
+//! forgetting the remembered ones).
 //!
 //! The quiz hands over an [`Ending`] once the answers are scored; everything built
 //! from it is reached only through the chunk's entry points ([`crate::chunk`]), so
 //! none of it is in the download before the first question. Nor is the result's
 //! stylesheet: [`STYLESHEET`].
 
-use levels_engine::{encode_link, Action, Answers, Content, LeadPlacement, Outcome};
+use levels_engine::{
+    encode_link, Action, Answers, Content, Earlier, History, LeadPlacement, Outcome,
+};
 use yew::{Callback, Html};
 
-use crate::components::{result_view, LeadForm, LeadFormProps, ResultProps};
+use crate::components::{result_view, EarlierProfile, LeadForm, LeadFormProps, ResultProps, Since};
 use crate::config::Config;
 use crate::lead::{Lead, LeadDraft, LeadStatus};
 use crate::platform::{EndingEvent, Platform};
 use crate::shared::Shared;
+use crate::state::Comparison;
 
 /// The result screen's and the lead form's stylesheet (`styles/result.css`, minified by
 /// `build.rs`). Only the chunk's code names it, so it ships with that code; each
@@ -43,6 +47,10 @@ pub struct Ending {
     pub on_lead_status: Callback<LeadStatus>,
     /// Quiz intents (leaving the lead form, starting over).
     pub on_action: Callback<Action>,
+    /// What the result compares with (the visitor's earlier result).
+    pub comparison: Comparison,
+    /// What the result compares with changed (the visitor forgot their earlier results).
+    pub on_comparison: Callback<Comparison>,
 }
 
 impl Ending {
@@ -100,6 +108,8 @@ impl Ending {
             on_action: self.on_action.clone(),
             on_cta,
             on_lead_retry: self.send_lead(false),
+            since: self.since(),
+            on_forget: self.forget(),
         })
     }
 
@@ -108,6 +118,35 @@ impl Ending {
         self.platform
             .ending()
             .share_url(&encode_link(&self.content, &self.answers))
+    }
+
+    /// Forgets the visitor's remembered results, this one too: the comparison goes, and
+    /// the result says they are forgotten.
+    fn forget(&self) -> Callback<()> {
+        let platform = self.platform.clone();
+        let key = history_key(&self.content, self.config.id.as_deref());
+        let on_comparison = self.on_comparison.clone();
+        Callback::from(move |()| {
+            platform.forget(&key);
+            on_comparison.emit(Comparison::Forgotten);
+        })
+    }
+
+    /// What the result says about the visitor's earlier result: that one scored with
+    /// this content (scores are derived, never stored), on its day as the content's
+    /// language writes it.
+    fn since(&self) -> Since {
+        match &self.comparison {
+            Comparison::Nothing => Since::Nothing,
+            Comparison::Forgotten => Since::Forgotten,
+            Comparison::With(earlier) => Since::Earlier(EarlierProfile {
+                date: self
+                    .platform
+                    .ending()
+                    .format_day(earlier.day, &self.content.language),
+                profile: levels_engine::score(&self.content, &earlier.answers).profile,
+            }),
+        }
     }
 
     /// Sends the lead: from the form (`first`: the page hears `levels-quiz:lead`, and
@@ -152,6 +191,35 @@ impl Ending {
             );
         })
     }
+}
+
+/// The key the visitor's completed results are remembered under ([`History`]): one
+/// per content id, whatever its version (another version's results are not compared,
+/// but a new version does not start a new key), and per element `id` as
+/// [`crate::app::storage_key`] (`id`, the element's).
+pub fn history_key(content: &Content, id: Option<&str>) -> String {
+    match id {
+        Some(id) => format!("levels-quiz:{}:results#{id}", content.id),
+        None => format!("levels-quiz:{}:results", content.id),
+    }
+}
+
+/// Remembers the visitor's result on their device (answers and the day, [`History`]),
+/// and gives the earlier result to compare it with. Storage that is blocked, full or
+/// holds anything unreadable only means no comparison.
+pub(crate) fn remember(
+    platform: &Shared<dyn Platform>,
+    content: &Content,
+    answers: &Answers,
+    id: Option<&str>,
+) -> Option<Earlier> {
+    let key = history_key(content, id);
+    let history = History::decode(&platform.load(&key).unwrap_or_default());
+    let earlier = history.earlier(content, answers);
+    if let Some(today) = platform.ending().today() {
+        platform.save(&key, &history.remember(content, answers, today).encode());
+    }
+    earlier
 }
 
 /// The fields a lead post carries: what the visitor typed, their result as the

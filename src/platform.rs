@@ -9,14 +9,15 @@
 //! The two traits are apart for the download's sake: only the result's code (the
 //! chunk) asks for the [`EndingServices`] ([`Platform::ending`]), and the browser's
 //! answer to that is itself an entry point of the chunk, so their code (the result's
-//! event, the call to action's link, the lead post, sharing, printing) ships there,
+//! event, the call to action's link, the lead post, sharing, printing, the date of a
+//! remembered result) ships there,
 //! not before the first question. [`Platform::ending`] has no default: a page that
 //! does not provide them does not compile.
 
 use std::future::Future;
 use std::pin::Pin;
 
-use levels_engine::{Content, Outcome};
+use levels_engine::{Content, Day, Outcome};
 use yew::Callback;
 
 use crate::lead::Lead;
@@ -107,6 +108,10 @@ pub trait EndingServices {
     fn cta_href(&self, base: &str, params: &[(&str, &str)]) -> String;
     /// Posts the lead form to `url`; `done(true)` when the server accepted it.
     fn post_lead(&self, url: &str, fields: &[(&str, &str)], done: Callback<bool>);
+    /// Today, on the visitor's device (for remembering a result); `None` when unknown.
+    fn today(&self) -> Option<Day>;
+    /// `day` written out for readers of `language` (e.g. "March 3, 2025").
+    fn format_day(&self, day: Day, language: &str) -> String;
 }
 
 /// A platform with no page: nothing is stored, sent or announced.
@@ -153,5 +158,14 @@ impl EndingServices for Offline {
     }
     fn post_lead(&self, _: &str, _: &[(&str, &str)], done: Callback<bool>) {
         done.emit(false);
+    }
+    fn today(&self) -> Option<Day> {
+        None
+    }
+    // Never asked: with no `today`, nothing is remembered, so there is no day to write
+    // (and none of the formatting code ships before the first question, where
+    // `Platform::ending`'s fallback names this).
+    fn format_day(&self, _: Day, _: &str) -> String {
+        String::new()
     }
 }

@@ -1,11 +1,12 @@
 //! The widget's one reducer. It delegates the session to the engine's pure transition
 //! function, and keeps what the widget adds around it (the unreadable share link, the
-//! lead form's draft and status, where the result's code stands); storage, events,
-//! focus and fetching happen in effects, never here.
+//! lead form's draft and status, where the result's code stands, the earlier result
+//! the result compares with); storage, events, focus and fetching happen in effects,
+//! never here.
 
 use std::rc::Rc;
 
-use levels_engine::{Action, Content, LinkError, Screen, Session};
+use levels_engine::{Action, Content, Earlier, LinkError, Screen, Session};
 use yew::Reducible;
 
 use crate::chunk::Chunk;
@@ -32,6 +33,24 @@ pub struct QuizState {
     pub lead_status: LeadStatus,
     /// Where the result's code (scoring, the result, the lead form) stands.
     pub chunk: Chunk,
+    /// The answers on screen came from a share link: someone else's result, neither
+    /// remembered nor compared, until the visitor starts (or starts over).
+    pub from_link: bool,
+    /// What the result compares with: the visitor's earlier result, remembered on
+    /// their device (set on arriving at the result, from an effect).
+    pub comparison: Comparison,
+}
+
+/// What the result compares with.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Comparison {
+    /// Nothing: no earlier result, storage unavailable, `persist` off, or not asked yet.
+    #[default]
+    Nothing,
+    /// The visitor's earlier result (shared: the state is cloned on every change).
+    With(Shared<Earlier>),
+    /// The visitor just had their earlier results forgotten: the result says so.
+    Forgotten,
 }
 
 /// What changes a [`QuizState`].
@@ -50,6 +69,8 @@ pub enum Change {
     /// The visitor asked to fetch the result's code again ("Try again"): acting, as
     /// much as choosing an answer is.
     Retry,
+    /// What the result compares with changed (found on arrival, or forgotten).
+    Comparison(Comparison),
 }
 
 /// Whether `screen` shows what only the chunk can build.
@@ -73,6 +94,8 @@ impl QuizState {
             link_error: None,
             lead_draft: LeadDraft::default(),
             lead_status: LeadStatus::Draft,
+            from_link: false,
+            comparison: Comparison::Nothing,
         }
     }
 
@@ -83,6 +106,8 @@ impl QuizState {
         self.interacted |= !matches!(action, Action::Restore { .. } | Action::SetLead(_));
         if matches!(action, Action::Start | Action::Restart) {
             self.link_error = None;
+            self.from_link = false;
+            self.comparison = Comparison::Nothing;
         }
         let before = self.session.screen();
         self.session = self.session.apply(&self.content, action);
@@ -106,6 +131,7 @@ impl Reducible for QuizState {
             Change::LeadDraft(draft) => next.lead_draft = draft,
             Change::LeadStatus(status) => next.lead_status = status,
             Change::Chunk(chunk) => next.chunk = chunk,
+            Change::Comparison(comparison) => next.comparison = comparison,
             Change::Retry => {
                 next.interacted = true;
                 next.chunk = Chunk::NotAsked;

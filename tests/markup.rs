@@ -5,8 +5,8 @@ use levels_engine::{load_str, score, Answers, Content, DEFAULT_CONTENT};
 use levels_quiz::app::{Quiz, QuizProps};
 use levels_quiz::chunk::Chunk;
 use levels_quiz::components::{
-    profile_chart, question, result_view, screens, ErrorPanel, ErrorPanelProps, ErrorText,
-    QuestionProps, ResultProps, ScreensProps,
+    profile_chart, question, result_view, screens, EarlierProfile, ErrorPanel, ErrorPanelProps,
+    ErrorText, QuestionProps, ResultProps, ScreensProps, Since,
 };
 use levels_quiz::config::{Config, Mode};
 use levels_quiz::ending::Ending;
@@ -26,6 +26,7 @@ fn offline() -> Shared<dyn Platform> {
 struct FakePage {
     storage: RefCell<HashMap<String, String>>,
     hash_code: Option<String>,
+    today: Option<levels_engine::Day>,
 }
 
 impl Platform for FakePage {
@@ -70,6 +71,12 @@ impl EndingServices for FakePage {
         format!("{base}?{}", query.join("&"))
     }
     fn post_lead(&self, _: &str, _: &[(&str, &str)], _: Callback<bool>) {}
+    fn today(&self) -> Option<levels_engine::Day> {
+        self.today
+    }
+    fn format_day(&self, day: levels_engine::Day, language: &str) -> String {
+        format!("{day} in {language}")
+    }
 }
 
 fn page(page: FakePage) -> Shared<dyn Platform> {
@@ -398,7 +405,7 @@ async fn the_profile_picture_marks_the_title_level_and_says_it_in_words() {
     let outcome = answers(&content, STUCK_VP);
     let html = render_view({
         let (content, outcome) = (content.clone(), outcome.clone());
-        move || profile_chart(&content, &outcome)
+        move || profile_chart(&content, &outcome, None)
     })
     .await;
     let p = outcome.profile;
@@ -420,6 +427,200 @@ async fn the_profile_picture_marks_the_title_level_and_says_it_in_words() {
     );
 }
 
+/// An earlier result whose week sat lower than the stuck VP's: 60% implementation, 30%
+/// unification, 10% communication.
+fn earlier_profile() -> EarlierProfile {
+    EarlierProfile {
+        date: "3 March 2025".into(),
+        profile: levels_engine::Profile {
+            implementation: 60,
+            unification: 30,
+            communication: 10,
+        },
+    }
+}
+
+#[tokio::test]
+async fn the_profile_picture_shows_an_earlier_result_as_thin_bars_with_a_key_and_in_words() {
+    let content = content();
+    let outcome = answers(&content, STUCK_VP);
+    let without = render_view({
+        let (content, outcome) = (content.clone(), outcome.clone());
+        move || profile_chart(&content, &outcome, None)
+    })
+    .await;
+    assert!(
+        !without.contains("lq-bar-earlier") && !without.contains("lq-chart-key"),
+        "{without}"
+    );
+    let html = render_view({
+        let (content, outcome) = (content.clone(), outcome.clone());
+        move || profile_chart(&content, &outcome, Some(&earlier_profile()))
+    })
+    .await;
+    let p = outcome.profile;
+    check_fragments(
+        &html,
+        &[
+            // Taller by the key's room.
+            r#"viewBox="-8 -2 336 202""#,
+            &format!(
+                r#"aria-label="Implementation {}%, Unification {}%, Communication {}%. Your title: Communication. Your result on 3 March 2025: Implementation 60%, Unification 30%, Communication 10%.""#,
+                p.implementation, p.unification, p.communication
+            ),
+            // Highest level first, each row with its earlier share as a thin bar
+            // under the bar (10%, 30%, 60% of 320 units).
+            r#"<g data-level="communication""#,
+            r#"<rect class="lq-bar-earlier" x="0" y="48" width="32" height="4""#,
+            r#"<g data-level="unification""#,
+            r#"<rect class="lq-bar-earlier" y="106" width="96""#,
+            r#"<g data-level="implementation""#,
+            r#"<rect class="lq-bar-earlier" y="164" width="192""#,
+            // The key, under the rows.
+            r#"<g class="lq-chart-key">"#,
+            r#"<rect class="lq-bar-earlier" y="184" width="24""#,
+            r#"<text class="lq-key-text" x="32" y="190">Your result on 3 March 2025</text>"#,
+        ],
+    );
+    assert_eq!(html.matches("lq-bar-earlier").count(), 4, "{html}");
+}
+
+#[tokio::test]
+async fn the_result_says_how_the_week_moved_since_the_earlier_result_and_offers_to_forget_it() {
+    let content = content();
+    let outcome = answers(&content, STUCK_VP);
+    // The stuck VP's week is mostly unification now; 30% of it was, on 3 March.
+    let gained = outcome.profile.unification - 30;
+    assert!(gained > 0);
+    let html = result_since(&content, STUCK_VP, Since::Earlier(earlier_profile())).await;
+    check_fragments(
+        &html,
+        &[
+            r#"class="lq-chart""#,
+            r#"<rect class="lq-bar-earlier""#,
+            r#"class="lq-summary""#,
+            r#"<div data-moved="unification" class="lq-earlier">"#,
+            &format!(
+                r#"<p class="lq-earlier-text">Since 3 March 2025, more of your week has moved to Unification (+{gained} points).</p>"#
+            ),
+            r#"<button type="button" class="lq-forget">Forget my earlier results</button>"#,
+            // Still inside the profile block, before the rung.
+            r#"data-rung="vp""#,
+        ],
+    );
+
+    // The same shares as before: said as such.
+    let same = EarlierProfile {
+        profile: outcome.profile,
+        ..earlier_profile()
+    };
+    let html = result_since(&content, STUCK_VP, Since::Earlier(same)).await;
+    check_fragments(
+        &html,
+        &[
+            r#"<div data-moved="none" class="lq-earlier">"#,
+            r#"<p class="lq-earlier-text">Your week is spread across the levels as it was on 3 March 2025.</p>"#,
+        ],
+    );
+
+    // Forgotten: a line saying so, where the button was, which takes its focus.
+    let html = result_since(&content, STUCK_VP, Since::Forgotten).await;
+    check_fragments(
+        &html,
+        &[
+            r#"class="lq-summary""#,
+            r#"<p role="status" tabindex="-1" data-lq-refocus="" class="lq-earlier lq-forgotten">"#,
+            "Your earlier results are forgotten on this device.",
+        ],
+    );
+    assert!(
+        !html.contains("lq-bar-earlier") && !html.contains("lq-forget\""),
+        "{html}"
+    );
+
+    // Nothing to compare with: no trace of it.
+    let html = result_of(&content, STUCK_VP).await;
+    assert!(
+        !html.contains("lq-earlier") && !html.contains("lq-bar-earlier"),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn the_chinese_comparison_reads_in_chinese() {
+    let zh = Shared::new(load_str(include_str!("../content/zh-CN.json")).unwrap());
+    let html = result_since(
+        &zh,
+        STUCK_VP,
+        Since::Earlier(EarlierProfile {
+            date: "2025年3月3日".into(),
+            ..earlier_profile()
+        }),
+    )
+    .await;
+    let gained = answers(&zh, STUCK_VP).profile.unification - 30;
+    check_fragments(
+        &html,
+        &[
+            // The picture's words follow its existing punctuation ("你的头衔: 沟通层").
+            "你在2025年3月3日的结果: 执行层 60%",
+            &format!(
+                "与2025年3月3日相比，你一周里有更多时间转到了统筹层（多了 {gained} 个百分点）。"
+            ),
+            ">清除我以前的结果</button>",
+        ],
+    );
+}
+
+#[test]
+fn a_result_is_remembered_with_its_day_and_the_next_compares_with_it() {
+    let content = content();
+    let day = |text| levels_engine::Day::parse(text).unwrap();
+    let fake = Rc::new(FakePage {
+        today: Some(day("2025-03-03")),
+        ..FakePage::default()
+    });
+    let platform = Shared::from_rc(fake.clone() as Rc<dyn Platform>);
+    let key = levels_quiz::ending::history_key(&content, None);
+    assert_eq!(key, "levels-quiz:levels-of-value:results");
+    let first = Answers::from_ids(&content, &STUCK_VP.split(',').collect::<Vec<_>>()).unwrap();
+    let mut other: Vec<usize> = first.as_slice().to_vec();
+    other[4] = (other[4] + 1) % content.questions[4].options.len();
+    let second = Answers::new(&content, &other).unwrap();
+    // Arriving at a result: announced, and remembered when it is the visitor's own.
+    let complete = |platform: &Shared<dyn Platform>, answers: &Answers, own: bool| {
+        let outcome = Shared::new(score(&content, answers));
+        let remember = own.then_some((answers, None));
+        levels_quiz::chunk::complete(platform, &content, &outcome, remember)
+    };
+
+    // The first result has nothing to compare with, and is remembered: answers and day.
+    assert_eq!(complete(&platform, &first, true), None);
+    let stored = fake.load(&key).unwrap();
+    let first_code = levels_engine::encode_link(&content, &first);
+    assert_eq!(stored, format!("r1|2025-03-03:{first_code}"));
+    // A reload on it remembers nothing new.
+    assert_eq!(complete(&platform, &first, true), None);
+    assert_eq!(fake.load(&key).unwrap(), stored);
+    // Someone else's result (a shared link's) is neither remembered nor compared.
+    assert_eq!(complete(&platform, &second, false), None);
+    assert_eq!(fake.load(&key).unwrap(), stored);
+    // The next result of the visitor's own compares with the first.
+    let earlier = complete(&platform, &second, true).unwrap();
+    assert_eq!((earlier.day, &earlier.answers), (day("2025-03-03"), &first));
+
+    // Elements with their own id keep their own results.
+    assert_eq!(
+        levels_quiz::ending::history_key(&content, Some("sidebar")),
+        "levels-quiz:levels-of-value:results#sidebar"
+    );
+
+    // Garbage stored, or no storage at all: no comparison, and no panic.
+    fake.save(&key, "r1|2025-99-99:%%%|\u{0}");
+    assert_eq!(complete(&platform, &second, true), None);
+    assert_eq!(complete(&offline(), &second, true), None);
+}
+
 #[tokio::test]
 async fn a_result_shows_verdict_causes_steps_terms_and_the_call_to_action() {
     let content = content();
@@ -439,6 +640,8 @@ async fn a_result_shows_verdict_causes_steps_terms_and_the_call_to_action() {
                 on_action: Callback::noop(),
                 on_cta: Callback::noop(),
                 on_lead_retry: Callback::noop(),
+                since: Since::Nothing,
+                on_forget: Callback::noop(),
             })
         }
     })
@@ -498,6 +701,8 @@ fn finished(content: &Shared<Content>, chunk: Chunk) -> ScreensProps {
         on_lead_change: Callback::noop(),
         on_lead_status: Callback::noop(),
         on_action: Callback::noop(),
+        comparison: Default::default(),
+        on_comparison: Callback::noop(),
     });
     ScreensProps {
         content: content.clone(),
@@ -899,6 +1104,11 @@ async fn the_chinese_quiz_renders_in_chinese() {
 
 /// The result screen of `ids` (one option id per question).
 async fn result_of(content: &Shared<Content>, ids: &str) -> String {
+    result_since(content, ids, Since::Nothing).await
+}
+
+/// The result screen of `ids`, saying `since` about the earlier result.
+async fn result_since(content: &Shared<Content>, ids: &str, since: Since) -> String {
     let outcome = answers(content, ids);
     let content = content.clone();
     render_view(move || {
@@ -914,6 +1124,8 @@ async fn result_of(content: &Shared<Content>, ids: &str) -> String {
             on_action: Callback::noop(),
             on_cta: Callback::noop(),
             on_lead_retry: Callback::noop(),
+            since: since.clone(),
+            on_forget: Callback::noop(),
         })
     })
     .await

@@ -26,6 +26,7 @@ mod result;
 mod result_actions;
 mod rung;
 mod screens;
+mod since;
 mod steps;
 mod terms;
 
@@ -44,5 +45,6 @@ pub use result::{result_view, ResultProps};
 pub use result_actions::{ResultActions, ResultActionsProps};
 pub use rung::{horizon_block, rung_block};
 pub use screens::{screens, ScreensProps};
+pub use since::{since_block, EarlierProfile, Since};
 pub use steps::step_list;
 pub use terms::term_list;

@@ -1,11 +1,12 @@
-//! The result screen: verdict, profile picture, causes, steps, patterns, terms, CTA.
+//! The result screen: verdict, profile picture (and how it moved since last time),
+//! causes, steps, patterns, terms, CTA.
 
 use levels_engine::{fill, Action, Content, Outcome};
 use yew::prelude::*;
 
 use super::{
-    call_to_action, cause_list, horizon_block, pattern_list, profile_chart, rung_block, step_list,
-    term_list, ResultActions,
+    call_to_action, cause_list, horizon_block, pattern_list, profile_chart, rung_block,
+    since_block, step_list, term_list, ResultActions, Since,
 };
 use crate::lead::LeadStatus;
 use crate::platform::Platform;
@@ -35,6 +36,10 @@ pub struct ResultProps {
     pub on_cta: Callback<()>,
     /// Send the lead again.
     pub on_lead_retry: Callback<()>,
+    /// The visitor's earlier result, to compare with.
+    pub since: Since,
+    /// Forget the earlier results.
+    pub on_forget: Callback<()>,
 }
 
 /// Everything the visitor learns, in reading order.
@@ -72,11 +77,12 @@ pub fn result_view(props: &ResultProps) -> Html {
 
             <section class="lq-block lq-profile">
                 <h3>{ &ui.profile_heading }</h3>
-                { profile_chart(content, outcome) }
+                { profile_chart(content, outcome, props.since.earlier()) }
                 <p class="lq-summary">{ summary }</p>
                 if let Some(split) = split {
                     <p class="lq-split">{ split }</p>
                 }
+                { since_block(content, outcome, &props.since, &props.on_forget) }
             </section>
 
             { rung_block(content, outcome) }

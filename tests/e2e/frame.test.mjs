@@ -75,8 +75,13 @@ async function openHost({ frames, helper = true, viewport = { width: 1000, heigh
   // them as public addresses: no local network access checks between the servers.)
   for (const origin of [bundleOrigin, otherOrigin]) {
     await context.route(`${origin}/**`, async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), "access-control-allow-origin": "*" } });
+      // A test may close its context while a file is still on its way: that request
+      // is then simply dropped.
+      const response = await route.fetch().catch(() => null);
+      if (response === null) return route.abort().catch(() => {});
+      await route
+        .fulfill({ response, headers: { ...response.headers(), "access-control-allow-origin": "*" } })
+        .catch(() => {});
     });
   }
   await context.route(`${ctaUrl()}**`, (route) =>

@@ -18,6 +18,7 @@
 #![deny(missing_docs)]
 
 mod error;
+mod history;
 mod json;
 mod load;
 mod model;
@@ -28,6 +29,7 @@ mod share;
 mod ui;
 
 pub use error::{LoadError, Problem};
+pub use history::{movement, Day, Earlier, History, Movement, MAX_REMEMBERED};
 #[cfg(feature = "json")]
 pub use json::parse;
 pub use json::{Json, SyntaxError};

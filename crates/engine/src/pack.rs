@@ -149,6 +149,11 @@ fn result_texts(content: &mut Content) -> Vec<&mut String> {
         &mut ui.lead_sent,
         &mut ui.lead_failed,
         &mut ui.lead_retry,
+        &mut ui.earlier_moved,
+        &mut ui.earlier_same,
+        &mut ui.earlier_marker,
+        &mut ui.earlier_forget,
+        &mut ui.earlier_forgotten,
     ]);
     let cta = &mut content.cta;
     texts.extend([

@@ -161,6 +161,17 @@ ui_strings! {
     later_failed,
     /// Button fetching it again.
     later_retry,
+    /// Said under the profile when it moved since the visitor's remembered earlier
+    /// result: the level that gained most, and by how many points.
+    earlier_moved needs ["{date}", "{level}", "{points}"],
+    /// Said under the profile when it is the same as the remembered earlier result's.
+    earlier_same needs ["{date}"],
+    /// Names the earlier result in the profile picture (its legend and text alternative).
+    earlier_marker needs ["{date}"],
+    /// Button forgetting the remembered results.
+    earlier_forget,
+    /// Said once they are forgotten.
+    earlier_forgotten,
 }
 
 include!(concat!(env!("OUT_DIR"), "/ui_defaults.rs"));
