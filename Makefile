@@ -84,8 +84,8 @@ size: dist node-modules
 # WHOLE_RUN_CEILING holds the whole run (the largest path, then the result's code and
 # that language's later texts), so code moved out of the early download cannot grow
 # unseen either.
-SIZE_CEILING := 102100
-WHOLE_RUN_CEILING := 146700
+SIZE_CEILING := 103200
+WHOLE_RUN_CEILING := 147800
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING) --whole-run $(WHOLE_RUN_CEILING)

@@ -8,16 +8,12 @@ use yew::prelude::*;
 /// width in a `style` attribute would be blocked by a strict CSP.
 pub fn progress_bar(current: usize, total: usize, label: String, aside: Option<Html>) -> Html {
     let done = (current * 100).checked_div(total).unwrap_or(0);
-    let label = html! {
-        <p class="lq-progress-label" aria-live="polite" aria-atomic="true">{ label }</p>
-    };
-    let line = match aside {
-        Some(aside) => html! { <div class="lq-progress-line">{ label }{ aside }</div> },
-        None => label,
-    };
     html! {
         <div class="lq-progress">
-            { line }
+            <div class="lq-progress-line">
+                <p class="lq-progress-label" aria-live="polite" aria-atomic="true">{ label }</p>
+                { for aside }
+            </div>
             <svg class="lq-progress-bar" viewBox="0 0 100 4" preserveAspectRatio="none"
                 aria-hidden="true" focusable="false">
                 <rect class="lq-track" width="100" height="4" rx="2" />
