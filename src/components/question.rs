@@ -25,8 +25,9 @@ pub struct QuestionProps {
 
 /// The intro's language switch and privacy line, for question 1 when it takes the
 /// intro's place: the switch at the end of the progress line, the privacy line where
-/// Back would be, beside Next. Neither adds a line of its own, so question 1 keeps
-/// the height and layout of the others.
+/// Back would be, beside Next. Neither takes a line of its own, so question 1 looks
+/// like the questions after it. Its section is marked `data-opening`: inline, it keeps
+/// the room reserved while the quiz loaded (styles/widget.css).
 pub struct IntroParts {
     /// The language switch, when there are languages to switch between.
     pub switch: Option<Html>,
