@@ -84,8 +84,8 @@ size: dist node-modules
 # WHOLE_RUN_CEILING holds the whole run (the largest path, then the result's code and
 # that language's later texts), so code moved out of the early download cannot grow
 # unseen either.
-SIZE_CEILING := 103500
-WHOLE_RUN_CEILING := 154400
+SIZE_CEILING := 104000
+WHOLE_RUN_CEILING := 156000
 
 test-size: dist node-modules
 	node scripts/size-report.mjs --budget $(SIZE_CEILING) --whole-run $(WHOLE_RUN_CEILING)

@@ -10,7 +10,7 @@
 // The build (scripts/build-bundle.sh) appends this file to wasm-bindgen's glue, which
 // defines `__wbg_init` and `mount`, and to `LANGUAGES` and `INTEGRITY`
 // (scripts/languages.mjs): the languages the bundle carries, the fallback first, and
-// the SHA-384 of every file this script fetches. The result is the one module `levels-quiz.js`.
+// the SHA-256 of every file this script fetches. The result is the one module `levels-quiz.js`.
 /* global __wbg_init, mount, LANGUAGES, INTEGRITY, Services */
 
 const TAG = "levels-quiz";
@@ -23,6 +23,7 @@ const LIVE_ATTRIBUTES = [
   "cta-label",
   "theme",
   "mode",
+  "intro",
   "persist",
   "share",
   "lead",
@@ -32,11 +33,16 @@ const LIVE_ATTRIBUTES = [
 ];
 
 // Shown while the wasm loads: reserves room so the page does not jump when the
-// quiz appears, and keeps the host's fallback content visible.
+// quiz appears, and keeps the host's fallback content visible. Opening on question 1
+// (intro="off"), the room is question 1's, which is taller than the intro (its first
+// screen keeps the same room: styles/widget.css).
+const INTRO_OFF = ':host([intro="off" i]), :host([intro="false" i]), :host([intro="no" i])';
 const BOOT_CSS = `
 :host { display: block !important; font-size: var(--lq-font-size, 16px) !important;
   min-height: var(--lq-boot-height, 30em) !important; }
-@media (max-width: 40em) { :host { min-height: var(--lq-boot-height, 40em) !important; } }
+${INTRO_OFF} { min-height: var(--lq-boot-height, 54em) !important; }
+@media (max-width: 40em) { :host { min-height: var(--lq-boot-height, 40em) !important; }
+  ${INTRO_OFF} { min-height: var(--lq-boot-height, 64em) !important; } }
 :host([data-lq-state="failed"]), :host([mode="popup"]) { min-height: 0 !important; }
 `;
 

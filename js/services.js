@@ -221,7 +221,7 @@ export class Services {
     return (await Services.file(url, reload)).bytes ?? null;
   }
 
-  // The SHA-384 of every file of the bundle, by URL (set by js/levels-quiz.js).
+  // The SHA-256 of every file of the bundle, by URL (set by js/levels-quiz.js).
   static integrity = new Map();
 
   // Why a fetch of the bundle's file at `url` failed: the browser reports a hash that

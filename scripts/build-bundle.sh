@@ -205,7 +205,7 @@ minify=()
 esbuild --bundle --format=esm --log-level=warning "${minify[@]}" \
   "$work/levels-quiz-check.js" --outfile="$out/levels-quiz-check.js"
 cp "$work/levels-quiz_bg.wasm" "$work/levels-quiz-result.wasm" "$work/levels-quiz-check_bg.wasm" "$out/"
-# The manifest: the languages, and every fetched file's SHA-384, which the script
+# The manifest: the languages, and every fetched file's SHA-256, which the script
 # checks each fetch against (fetch's `integrity`): a file from another release or a
 # changed copy is refused.
 node scripts/languages.mjs "$out" > "$work/languages.js"

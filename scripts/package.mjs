@@ -5,7 +5,9 @@
 //   README.md      packaging/README.md, for marketers
 //   LICENSE        the repository's
 //   snippet.html   the paste-in snippet for this build: pinned to its version on
-//                  jsDelivr, with the script's and the wasm's SHA-384 (`integrity`)
+//                  jsDelivr, with the script's SHA-384 and the wasm's SHA-256
+//                  (`integrity`; the preload's must be the very string the script
+//                  fetches the wasm with, or the browser cannot use the preload)
 // Usage: node scripts/package.mjs DIR   (scripts/build-bundle.sh runs it on dist/)
 import { createHash } from "node:crypto";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
@@ -28,7 +30,8 @@ export function cargoVersion(text = readFileSync(join(repo, "Cargo.toml"), "utf8
 }
 
 const version = cargoVersion();
-const sha384 = (file) => `sha384-${createHash("sha384").update(readFileSync(join(dir, file))).digest("base64")}`;
+const hash = (algorithm, file) =>
+  `${algorithm}-${createHash(algorithm).update(readFileSync(join(dir, file))).digest("base64")}`;
 const cdn = `https://cdn.jsdelivr.net/npm/levels-quiz@${version}`;
 
 const manifest = {
@@ -49,8 +52,8 @@ copyFileSync(join(repo, "packaging/README.md"), join(dir, "README.md"));
 copyFileSync(join(repo, "LICENSE"), join(dir, "LICENSE"));
 
 const snippet = `<!-- levels-quiz ${version}: pinned, each file checked against this build's hashes -->
-<link rel="preload" href="${cdn}/levels-quiz_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="${sha384("levels-quiz_bg.wasm")}">
-<script type="module" src="${cdn}/levels-quiz.js" integrity="${sha384("levels-quiz.js")}" crossorigin="anonymous" blocking="render"></script>
+<link rel="preload" href="${cdn}/levels-quiz_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="${hash("sha256", "levels-quiz_bg.wasm")}">
+<script type="module" src="${cdn}/levels-quiz.js" integrity="${hash("sha384", "levels-quiz.js")}" crossorigin="anonymous" blocking="render"></script>
 <levels-quiz>
   <p>Take our quiz at <a href="https://example.com/quiz">example.com/quiz</a>.</p>
 </levels-quiz>

@@ -45,15 +45,17 @@ pub fn storage_key(content: &Content, config: &Config) -> String {
     }
 }
 
-/// Where the quiz starts: a shared result, saved progress, or the intro (with a notice
-/// when the page's share link could not be read). Also says whether the page was
-/// opened from a share link, readable or not.
+/// Where the quiz starts: a shared result, saved progress, or where a run opens (the
+/// intro, or question 1 with `intro="off"`), with a notice when the page's share link
+/// could not be read. Also says whether the page was opened from a share link,
+/// readable or not.
 fn initial_state(props: &QuizProps) -> (QuizState, bool) {
     let content = &props.content;
     let mut state = QuizState::new(props.content.clone());
     state.session = state
         .session
-        .apply(content, Action::SetLead(props.config.lead));
+        .apply(content, Action::SetLead(props.config.lead))
+        .apply(content, Action::SetOpening(props.config.opening));
     let code = props.platform.shared_code();
     let from_link = code.is_some();
     let restore = match code {
@@ -128,11 +130,14 @@ pub fn Quiz(props: &QuizProps) -> Html {
         },
     );
 
-    // Attribute changes that reach into the session.
+    // Attribute changes that reach into the session (one effect for both: each hook
+    // costs the wasm its own copy of Yew's effect code; the unchanged one is a no-op).
     {
         let state = state.clone();
-        use_effect_with(props.config.lead, move |lead| {
+        let config = &props.config;
+        use_effect_with((config.lead, config.opening), move |(lead, opening)| {
             state.dispatch(Change::Quiz(Action::SetLead(*lead)));
+            state.dispatch(Change::Quiz(Action::SetOpening(*opening)));
         });
     }
     {
@@ -144,16 +149,24 @@ pub fn Quiz(props: &QuizProps) -> Html {
         });
     }
 
-    // Save progress after every change; a fresh intro clears it.
+    // Save progress after every change; a fresh run, with nothing to resume (on the
+    // intro, or on question 1 before its first answer), clears it.
     {
         let platform = platform.clone();
         let content = content.clone();
         let persist = props.config.persist;
         let key = storage_key(&content, &props.config);
+        let fresh = !state.session.started() || screen == Screen::Intro;
         use_effect_with(
-            (screen, state.session.answers().to_vec(), persist, key),
-            move |(screen, answers, persist, key)| {
-                if !persist || (*screen == Screen::Intro && answers.iter().all(Option::is_none)) {
+            (
+                screen,
+                state.session.answers().to_vec(),
+                persist,
+                key,
+                fresh,
+            ),
+            move |(screen, answers, persist, key, fresh)| {
+                if !persist || (*fresh && answers.iter().all(Option::is_none)) {
                     platform.forget(key);
                 } else {
                     platform.save(key, &encode_progress(*screen, answers));
@@ -264,16 +277,15 @@ pub fn Quiz(props: &QuizProps) -> Html {
         let platform = platform.clone();
         let content = content.clone();
         Callback::from(move |action: Action| {
-            match &action {
-                Action::Start => platform.emit(&content, &QuizEvent::Start),
-                Action::Choose { question, option } => platform.emit(
-                    &content,
-                    &QuizEvent::Answer {
-                        question: *question,
-                        option: *option,
-                    },
-                ),
-                _ => {}
+            // A run begins once: at the start button, or at the first answer when the
+            // quiz opens on question 1 (opening there is not beginning: a page view is
+            // not a start). The session says when; the answer follows its start.
+            let session = &state.session;
+            if !session.started() && session.clone().apply(&content, action.clone()).started() {
+                platform.emit(&content, &QuizEvent::Start);
+            }
+            if let Action::Choose { question, option } = action {
+                platform.emit(&content, &QuizEvent::Answer { question, option });
             }
             state.dispatch(Change::Quiz(action))
         })

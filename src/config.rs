@@ -4,7 +4,7 @@
 //! A bad value never stops the widget: it yields a warning naming the attribute and
 //! the allowed values, and the default is used.
 
-use levels_engine::LeadPlacement;
+use levels_engine::{LeadPlacement, Opening};
 
 /// How the quiz is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,6 +25,9 @@ pub struct Config {
     pub cta_label: Option<String>,
     /// Inline or popup.
     pub mode: Mode,
+    /// Whether a run opens on the intro or on question 1 (`intro="off"`: the page
+    /// around the quiz is its introduction).
+    pub opening: Opening,
     /// Save progress in `localStorage` and resume after a reload.
     pub persist: bool,
     /// Offer a link to the result.
@@ -46,6 +49,7 @@ impl Default for Config {
             cta_href: None,
             cta_label: None,
             mode: Mode::Inline,
+            opening: Opening::Intro,
             persist: true,
             share: true,
             lead: LeadPlacement::Off,
@@ -114,6 +118,10 @@ impl Config {
             Some(1) => Mode::Popup,
             _ => Mode::Inline,
         };
+        let opening = match choose("intro", "on, off", "on", &switch) {
+            Some(0) => Opening::FirstQuestion,
+            _ => Opening::Intro,
+        };
         let persist = choose("persist", "on, off", "on", &switch) != Some(0);
         let share = choose("share", "on, off", "on", &switch) != Some(0);
         let analytics = choose("analytics", "on, off", "off", &switch) == Some(1);
@@ -146,6 +154,7 @@ impl Config {
             cta_href: text("cta-href"),
             cta_label: text("cta-label"),
             mode,
+            opening,
             persist,
             share,
             lead,
@@ -181,6 +190,7 @@ mod tests {
             ("cta-href", " https://coach.example/book "),
             ("cta-label", "Book"),
             ("mode", "Popup"),
+            ("intro", "off"),
             ("persist", "off"),
             ("share", "false"),
             ("lead", "before-results"),
@@ -196,6 +206,7 @@ mod tests {
                 cta_href: Some("https://coach.example/book".into()),
                 cta_label: Some("Book".into()),
                 mode: Mode::Popup,
+                opening: Opening::FirstQuestion,
                 persist: false,
                 share: false,
                 lead: LeadPlacement::BeforeResults,
@@ -203,6 +214,29 @@ mod tests {
                 analytics: true,
                 id: Some("quiz-2".into()),
             }
+        );
+    }
+
+    #[test]
+    fn intro_takes_every_way_of_saying_on_and_off() {
+        for (value, opening) in [
+            ("off", Opening::FirstQuestion),
+            (" No ", Opening::FirstQuestion),
+            ("false", Opening::FirstQuestion),
+            ("on", Opening::Intro),
+            ("", Opening::Intro),
+            ("YES", Opening::Intro),
+            ("true", Opening::Intro),
+        ] {
+            let (config, warnings) = parse(&[("intro", value)]);
+            assert_eq!(config.opening, opening, "intro={value:?}");
+            assert!(warnings.is_empty(), "intro={value:?}: {warnings:?}");
+        }
+        let (config, warnings) = parse(&[("intro", "skip")]);
+        assert_eq!(config.opening, Opening::Intro);
+        assert_eq!(
+            warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["<levels-quiz>: intro=\"skip\" is not one of on, off; using on"]
         );
     }
 

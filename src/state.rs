@@ -79,7 +79,7 @@ pub fn needs_chunk(screen: Screen) -> bool {
 }
 
 impl QuizState {
-    /// A fresh state on the intro screen, with the chunk not asked for (arrived at
+    /// A fresh state on the intro screen (the root applies where a run opens), with the chunk not asked for (arrived at
     /// once where it is linked in and the content has its result texts: test builds).
     pub fn new(content: Shared<Content>) -> QuizState {
         QuizState {
@@ -103,7 +103,10 @@ impl QuizState {
     fn act(mut self, action: Action) -> QuizState {
         // Restoring and attribute changes are not the visitor acting: they must not
         // make later screens pull focus, nor cost a render when nothing changed.
-        self.interacted |= !matches!(action, Action::Restore { .. } | Action::SetLead(_));
+        self.interacted |= !matches!(
+            action,
+            Action::Restore { .. } | Action::SetLead(_) | Action::SetOpening(_)
+        );
         if matches!(action, Action::Start | Action::Restart) {
             self.link_error = None;
             self.from_link = false;

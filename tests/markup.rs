@@ -331,6 +331,7 @@ async fn a_question_is_a_labelled_radio_group_with_progress() {
             selected: Some(1),
             needs_answer: false,
             on_action: Callback::noop(),
+            intro_parts: None,
         })
     })
     .await;
@@ -378,6 +379,7 @@ async fn next_without_an_answer_says_so_and_the_last_question_finishes() {
             selected: None,
             needs_answer: true,
             on_action: Callback::noop(),
+            intro_parts: None,
         })
     })
     .await;
@@ -1093,6 +1095,7 @@ async fn the_chinese_quiz_renders_in_chinese() {
             selected: None,
             needs_answer: false,
             on_action: Callback::noop(),
+            intro_parts: None,
         })
     })
     .await;
@@ -1210,6 +1213,169 @@ async fn an_aligned_manager_on_a_close_call_is_told_both() {
         &[
             r#"<p class="lq-split">Your week is split almost evenly between Unification and Implementation"#,
             &format!("<h3>{}</h3>", content.ui.causes_watch_heading),
+        ],
+    );
+}
+
+// ---- intro="off" ------------------------------------------------------------------------
+
+fn intro_off() -> Config {
+    Config {
+        opening: levels_engine::Opening::FirstQuestion,
+        ..Config::default()
+    }
+}
+
+fn two_languages() -> Vec<levels_quiz::config::Language> {
+    use levels_quiz::config::Language;
+    vec![
+        Language {
+            code: "en".into(),
+            name: "English".into(),
+        },
+        Language {
+            code: "zh-CN".into(),
+            name: "简体中文".into(),
+        },
+    ]
+}
+
+#[tokio::test]
+async fn with_the_intro_off_question_1_carries_the_language_switch_and_the_privacy_line() {
+    let content = content();
+    let html = render::<Quiz>(QuizProps {
+        content: content.clone(),
+        config: intro_off(),
+        platform: offline(),
+        restarts: 0,
+        languages: two_languages(),
+    })
+    .await;
+    let q = &content.questions[0];
+    check_fragments(
+        &html,
+        &[
+            &format!(r#"data-screen="question" data-question="{}""#, q.id),
+            // The switch ends the progress line, after the label.
+            r#"<div class="lq-progress-line"><p aria-live="polite" aria-atomic="true" class="lq-progress-label">Question 1 of 15</p>"#,
+            r#"<div role="group" aria-label="Language" class="lq-langs">"#,
+            r#"lang="en" aria-pressed="true" class="lq-lang">English</button>"#,
+            r#"lang="zh-CN" aria-pressed="false" class="lq-lang">简体中文</button>"#,
+            r#"<svg class="lq-progress-bar""#,
+            &format!(r#"<h2 id="lq-q-{}" tabindex="-1" class="lq-prompt">"#, q.id),
+            // The privacy line stands where Back would be, before Next.
+            r#"<div class="lq-nav"><p class="lq-privacy">"#,
+            r#"<svg class="lq-icon" aria-hidden="true">"#,
+            &format!("</svg>{}</p>", content.intro.privacy),
+            r#"<button type="submit" class="lq-button lq-primary">Next</button></div>"#,
+        ],
+    );
+    assert!(!html.contains(r#"data-screen="intro""#), "{html}");
+    assert!(
+        !html.contains(&format!(">{}</button>", content.ui.back)),
+        "nothing to go back to: {html}"
+    );
+}
+
+#[tokio::test]
+async fn with_the_intro_off_and_one_language_question_1_has_no_switch() {
+    let content = content();
+    let html = quiz(&content, intro_off(), offline()).await;
+    check_fragments(
+        &html,
+        &[
+            r#"<div class="lq-progress-line"><p aria-live="polite" aria-atomic="true" class="lq-progress-label">Question 1 of 15</p></div>"#,
+            &content.intro.privacy,
+        ],
+    );
+    assert!(!html.contains("lq-langs"));
+}
+
+#[tokio::test]
+async fn with_the_intro_off_later_questions_are_as_ever() {
+    let content = content();
+    let fake = FakePage::default();
+    let mut answers = vec![None; content.questions.len()];
+    answers[0] = Some(3);
+    fake.save(
+        &levels_quiz::app::storage_key(&content, &Config::default()),
+        &levels_engine::encode_progress(levels_engine::Screen::Question(1), &answers),
+    );
+    let html = render::<Quiz>(QuizProps {
+        content: content.clone(),
+        config: intro_off(),
+        platform: page(fake),
+        restarts: 0,
+        languages: two_languages(),
+    })
+    .await;
+    check_fragments(
+        &html,
+        &[
+            "Question 2 of 15",
+            r#"<button type="button" class="lq-button lq-secondary">Back</button>"#,
+        ],
+    );
+    assert!(!html.contains("lq-langs") && !html.contains(&content.intro.privacy));
+}
+
+#[tokio::test]
+async fn with_the_intro_off_saved_progress_and_shared_links_still_win() {
+    let content = content();
+    // Saved progress resumes where it was.
+    let html = quiz(&content, intro_off(), resumed_on_question_3(&content)).await;
+    check_fragments(&html, &["Question 3 of 15"]);
+    // A shared link opens its result.
+    let ids: Vec<&str> = STUCK_VP.split(',').collect();
+    let code = levels_engine::encode_link(&content, &Answers::from_ids(&content, &ids).unwrap());
+    let fake = FakePage {
+        hash_code: Some(code),
+        ..FakePage::default()
+    };
+    let html = quiz(&content, intro_off(), page(fake)).await;
+    check_fragments(
+        &html,
+        &[r#"data-screen="result" data-verdict="incomplete-promotion""#],
+    );
+    // A damaged one says so above question 1.
+    let fake = FakePage {
+        hash_code: Some("AAAA-broken".into()),
+        ..FakePage::default()
+    };
+    let html = quiz(&content, intro_off(), page(fake)).await;
+    check_fragments(
+        &html,
+        &[
+            r#"class="lq-notice""#,
+            &content.ui.link_unreadable,
+            r#"data-screen="question""#,
+            "Question 1 of 15",
+        ],
+    );
+}
+
+#[tokio::test]
+async fn with_the_intro_off_the_popup_opens_on_question_1() {
+    let content = content();
+    let html = quiz(
+        &content,
+        Config {
+            mode: Mode::Popup,
+            ..intro_off()
+        },
+        offline(),
+    )
+    .await;
+    check_fragments(
+        &html,
+        &[
+            &format!(">{}</button>", content.ui.popup_open),
+            "<dialog",
+            &format!(r#"aria-label="{}""#, content.intro.title),
+            r#"data-screen="question""#,
+            "Question 1 of 15",
+            &content.intro.privacy,
+            "</dialog>",
         ],
     );
 }

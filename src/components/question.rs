@@ -18,6 +18,21 @@ pub struct QuestionProps {
     pub needs_answer: bool,
     /// Choose, next and back.
     pub on_action: Callback<Action>,
+    /// On question 1 when the quiz opens there (`intro="off"`): what the intro would
+    /// have carried. Question 1 has no Back then, as there is nothing to go back to.
+    pub intro_parts: Option<IntroParts>,
+}
+
+/// The intro's language switch and privacy line, for question 1 when it takes the
+/// intro's place: the switch at the end of the progress line, the privacy line where
+/// Back would be, beside Next. Neither takes a line of its own, so question 1 looks
+/// like the questions after it. Its section is marked `data-opening`: inline, it keeps
+/// the room reserved while the quiz loaded (styles/widget.css).
+pub struct IntroParts {
+    /// The language switch, when there are languages to switch between.
+    pub switch: Option<Html>,
+    /// Where the answers go.
+    pub privacy: Html,
 }
 
 /// A question screen. Options are native radio inputs, for their semantics; the keys
@@ -50,7 +65,18 @@ pub fn question(props: &QuestionProps) -> Html {
         event.prevent_default();
         Action::Next
     });
-    let on_back = props.on_action.reform(|_: MouseEvent| Action::Back);
+    let (switch, before_next) = match &props.intro_parts {
+        Some(parts) => (parts.switch.clone(), parts.privacy.clone()),
+        None => {
+            let on_back = props.on_action.reform(|_: MouseEvent| Action::Back);
+            let back = html! {
+                <button type="button" class="lq-button lq-secondary" onclick={on_back}>
+                    { &ui.back }
+                </button>
+            };
+            (None, back)
+        }
+    };
     let on_keydown = {
         let on_action = props.on_action.clone();
         let content = content.clone();
@@ -125,8 +151,9 @@ pub fn question(props: &QuestionProps) -> Html {
     };
 
     html! {
-        <section key={format!("q-{}", question.id)} class="lq-screen lq-question" data-screen="question" data-question={question.id.clone()}>
-            { progress_bar(index + 1, total, label) }
+        <section key={format!("q-{}", question.id)} class="lq-screen lq-question" data-screen="question" data-question={question.id.clone()}
+            data-opening={props.intro_parts.is_some().then_some("")}>
+            { progress_bar(index + 1, total, label, switch) }
             <form class="lq-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="lq-fieldset" aria-describedby={described_by}>
                     <legend class="lq-legend">
@@ -143,9 +170,7 @@ pub fn question(props: &QuestionProps) -> Html {
                     <p class="lq-alert" id={alert_id} role="alert">{ &ui.answer_required }</p>
                 }
                 <div class="lq-nav">
-                    <button type="button" class="lq-button lq-secondary" onclick={on_back}>
-                        { &ui.back }
-                    </button>
+                    { before_next }
                     <button type="submit" class="lq-button lq-primary">
                         { if last { &ui.finish } else { &ui.next } }
                     </button>

@@ -1,9 +1,11 @@
 //! The current screen for a session: intro, question, lead form or result.
 
-use levels_engine::{Action, Content, LinkError, Screen, Session};
+use levels_engine::{Action, Content, LinkError, Opening, Screen, Session};
 use yew::prelude::*;
 
-use super::{intro, notice, question, IntroProps, QuestionProps};
+use super::{
+    intro, language_switch, notice, privacy_line, question, IntroParts, IntroProps, QuestionProps,
+};
 use crate::chunk;
 use crate::config::Language;
 use crate::ending::Ending;
@@ -45,15 +47,16 @@ pub fn screens(props: &ScreensProps) -> Html {
             on_action.reform(|_| Action::Start),
         )
     });
+    let on_language = {
+        let platform = props.platform.clone();
+        Callback::from(move |code: String| platform.set_language(&code))
+    };
     let screen = match props.session.screen() {
         Screen::Intro => Some(intro(&IntroProps {
             content: content.clone(),
             on_start: on_action.reform(|_| Action::Start),
             languages: props.languages.clone(),
-            on_language: {
-                let platform = props.platform.clone();
-                Callback::from(move |code: String| platform.set_language(&code))
-            },
+            on_language,
         })),
         Screen::Question(index) => Some(question(&QuestionProps {
             content: content.clone(),
@@ -61,6 +64,13 @@ pub fn screens(props: &ScreensProps) -> Html {
             selected: props.session.answers().get(index).copied().flatten(),
             needs_answer: props.session.needs_answer(),
             on_action: on_action.clone(),
+            // Question 1 stands in for the intro when a run opens on it.
+            intro_parts: (index == 0 && props.session.opening() == Opening::FirstQuestion).then(
+                || IntroParts {
+                    switch: language_switch(content, &props.languages, &on_language),
+                    privacy: privacy_line(&content.intro.privacy),
+                },
+            ),
         })),
         // Both wait for the result's code, which scores the answers.
         Screen::Lead => props.ending.as_ref().and_then(chunk::lead_form),

@@ -6,7 +6,8 @@
 // - first question: a MutationObserver (on the document and on every shadow root, via
 //   a wrapped attachShadow) notices the first question with its radio inputs and its
 //   Next button in the DOM; the time is taken after that frame is painted (see
-//   afterPaint). Our widget opens on an intro screen: its start button is clicked
+//   afterPaint). Our widget opens on an intro screen (on question 1 with intro="off",
+//   ours-intro-off.html, which needs no click): its start button is clicked
 //   (element.click()) right after the frame that first paints it, so the measured time
 //   is the shortest path to question 1 that a visitor could take.
 // - first screen: the same observer notices the quiz's first screen in the DOM (ours

@@ -40,7 +40,7 @@ pub use model::*;
 pub use pack::{
     fill_result_texts, lacks_result_texts, pack, split_result_texts, unpack, HEADER as PACK_HEADER,
 };
-pub use quiz::{Action, LeadPlacement, Screen, Session};
+pub use quiz::{Action, LeadPlacement, Opening, Screen, Session};
 pub use score::{
     score, Answers, CauseFinding, CauseReport, Outcome, Profile, Report, Strength, MAX_PATTERNS,
     MAX_STEPS, MIN_STEPS,

@@ -632,11 +632,7 @@ impl Packed for Ui {
         self.fields().into_iter().for_each(|field| field.put(out));
     }
     fn get(from: &mut Reader) -> Self {
-        let mut ui = Ui::default();
-        for field in ui.fields_mut() {
-            *field = String::get(from);
-        }
-        ui
+        Ui::from_each(|| String::get(from))
     }
 }
 

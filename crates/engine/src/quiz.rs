@@ -31,6 +31,17 @@ pub enum LeadPlacement {
     AfterResults,
 }
 
+/// Where a run opens: on the intro, or straight on the first question (when the page
+/// around the quiz is its introduction).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Opening {
+    /// The intro screen, with its start button.
+    #[default]
+    Intro,
+    /// The first question; there is no intro to go back to.
+    FirstQuestion,
+}
+
 /// What a visitor can do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -47,7 +58,7 @@ pub enum Action {
     Next,
     /// Go back one screen.
     Back,
-    /// Forget every answer and return to the intro.
+    /// Forget every answer and return to where a run opens.
     Restart,
     /// Open the lead form from the result (when it comes after the results).
     OpenLead,
@@ -55,6 +66,9 @@ pub enum Action {
     LeaveLead,
     /// Change where the lead form sits; takes effect from the next step.
     SetLead(LeadPlacement),
+    /// Change where a run opens. On the intro, opening on the first question moves
+    /// there at once; elsewhere it takes effect from the next restart.
+    SetOpening(Opening),
     /// Continue from saved answers (a reload or a shared link).
     Restore {
         /// One entry per question; extra, missing or invalid entries are dropped.
@@ -77,6 +91,10 @@ pub struct Session {
     lead: LeadPlacement,
     /// Whether the visitor has been through the lead form in this run.
     lead_done: bool,
+    /// Where a run opens.
+    opening: Opening,
+    /// Whether this run has begun (see [`Session::started`]).
+    started: bool,
 }
 
 impl Session {
@@ -88,12 +106,36 @@ impl Session {
             needs_answer: false,
             lead: LeadPlacement::Off,
             lead_done: false,
+            opening: Opening::Intro,
+            started: false,
         }
     }
 
     /// Where the lead form sits.
     pub fn lead(&self) -> LeadPlacement {
         self.lead
+    }
+
+    /// Where a run opens.
+    pub fn opening(&self) -> Opening {
+        self.opening
+    }
+
+    /// Whether the visitor has begun this run: pressed start on the intro, or, opening
+    /// on the first question, chosen an answer. It stays so until the run is started
+    /// over, whatever the visitor does in between (going back to the intro and starting
+    /// again is the same run), so a run begins once. A restored run has begun when it
+    /// holds an answer or, opening on the intro, is past it.
+    pub fn started(&self) -> bool {
+        self.started
+    }
+
+    /// The screen a fresh run opens on.
+    fn first_screen(&self) -> Screen {
+        match self.opening {
+            Opening::Intro => Screen::Intro,
+            Opening::FirstQuestion => Screen::Question(0),
+        }
     }
 
     /// The current screen.
@@ -130,6 +172,7 @@ impl Session {
         match (self.screen, action) {
             (Screen::Intro, Action::Start) => {
                 self.screen = Screen::Question(0);
+                self.started = true;
             }
             (Screen::Question(current), Action::Choose { question, option }) => {
                 let valid = content
@@ -141,6 +184,7 @@ impl Session {
                         *slot = Some(option);
                     }
                     self.needs_answer = false;
+                    self.started = true;
                 }
             }
             (Screen::Question(current), Action::Next) => {
@@ -160,7 +204,7 @@ impl Session {
                 }
             }
             (Screen::Question(0), Action::Back) => {
-                self.screen = Screen::Intro;
+                self.screen = self.first_screen();
                 self.needs_answer = false;
             }
             (Screen::Question(current), Action::Back) => {
@@ -183,14 +227,15 @@ impl Session {
                     self.screen = Screen::Result;
                 }
             }
-            (_, Action::Restart) => {
-                let mut fresh = Session::new(content);
-                fresh.lead = self.lead;
-                return fresh;
+            (screen, Action::SetOpening(opening)) => {
+                self.opening = opening;
+                if screen == Screen::Intro {
+                    self.screen = self.first_screen();
+                }
             }
+            (_, Action::Restart) => return self.fresh(content),
             (_, Action::Restore { answers, screen }) => {
-                let mut restored = Session::new(content);
-                restored.lead = self.lead;
+                let mut restored = self.fresh(content);
                 for ((slot, saved), question) in restored
                     .answers
                     .iter_mut()
@@ -201,7 +246,7 @@ impl Session {
                 }
                 let open = restored.answers.iter().position(Option::is_none);
                 restored.screen = match (screen, open) {
-                    (Screen::Intro, _) => Screen::Intro,
+                    (Screen::Intro, _) => restored.first_screen(),
                     (Screen::Result, None) => Screen::Result,
                     (Screen::Lead, None) if restored.lead != LeadPlacement::Off => Screen::Lead,
                     (Screen::Question(q), Some(open)) if q <= open => Screen::Question(q),
@@ -209,11 +254,23 @@ impl Session {
                     _ => restored.first_open(),
                 };
                 restored.lead_done = restored.screen == Screen::Result;
+                let answered = restored.answers.iter().any(Option::is_some);
+                restored.started = answered
+                    || (restored.opening == Opening::Intro && restored.screen != Screen::Intro);
                 return restored;
             }
             _ => {}
         }
         self
+    }
+
+    /// A new run with the same settings (where the lead form sits, where a run opens).
+    fn fresh(&self, content: &Content) -> Session {
+        let mut fresh = Session::new(content);
+        fresh.lead = self.lead;
+        fresh.opening = self.opening;
+        fresh.screen = fresh.first_screen();
+        fresh
     }
 
     /// The first unanswered question, or the last one when all are answered.

@@ -20,9 +20,11 @@ macro_rules! ui_strings {
                 vec![$(&self.$key),*]
             }
 
-            /// Every field, mutably, in declaration order (for unpacking).
-            pub(crate) fn fields_mut(&mut self) -> Vec<&mut String> {
-                vec![$(&mut self.$key),*]
+            /// Each field in declaration order from `text` (for unpacking): one call per
+            /// field, about 0.5 KB gzip smaller in the widget's wasm than an empty `Ui`
+            /// (`Default`) filled in field by field.
+            pub(crate) fn from_each(mut text: impl FnMut() -> String) -> Ui {
+                Ui { $($key: text(),)* }
             }
 
             /// Sets the field named `key`; false when there is no such key.

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use levels_engine::{
-    load_str, score, Action, Answers, Content, Effect, LeadPlacement, Level, Screen, Session,
-    Strength, Verdict, DEFAULT_CONTENT, MAX_STEPS, MIN_STEPS,
+    load_str, score, Action, Answers, Content, Effect, LeadPlacement, Level, Opening, Screen,
+    Session, Strength, Verdict, DEFAULT_CONTENT, MAX_STEPS, MIN_STEPS,
 };
 use proptest::prelude::*;
 
@@ -126,6 +126,8 @@ fn step() -> impl Strategy<Value = Step> {
             Just(LeadPlacement::AfterResults),
         ]
         .prop_map(|lead| Step::Do(Action::SetLead(lead))),
+        1 => prop_oneof![Just(Opening::Intro), Just(Opening::FirstQuestion)]
+            .prop_map(|opening| Step::Do(Action::SetOpening(opening))),
         2 => (saved_answers(), screen())
             .prop_map(|(answers, screen)| Step::Do(Action::Restore { answers, screen })),
     ]
@@ -139,8 +141,16 @@ fn check_invariants(content: &Content, session: &Session) -> Result<(), TestCase
             prop_assert!(*o < question.options.len(), "answer {} out of range", o);
         }
     }
+    prop_assert!(
+        session.started() || answers.iter().all(Option::is_none),
+        "answered without having started"
+    );
     match session.screen() {
-        Screen::Intro => {}
+        Screen::Intro => prop_assert_eq!(
+            session.opening(),
+            Opening::Intro,
+            "on the intro with it off"
+        ),
         Screen::Question(q) => prop_assert!(q < content.questions.len(), "on question {}", q),
         Screen::Lead => {
             prop_assert!(
