@@ -88,6 +88,10 @@ describe("the preview page", () => {
     const cursor = await page.locator("#content-text").evaluate((t) => [document.activeElement === t, t.selectionStart]);
     assert.deepEqual(cursor, [true, '{\n  "format": 1,\n  "id": "x",\n'.length]);
     await screenshot(page, "broken-desktop");
+    // Hostile nesting is a problem like any other, not a crash of the checker.
+    await paste(page, "[".repeat(100_000));
+    assert.match(await status(page), /1 problem/);
+    assert.match(await page.locator("#problems li").first().textContent(), /recursion limit/);
     assert.deepEqual(errors, []);
     await context.close();
   });
