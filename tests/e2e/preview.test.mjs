@@ -124,6 +124,14 @@ describe("the preview page", () => {
     assert.equal(download.suggestedFilename(), `${content.id}.json`);
     assert.equal(await readFile(await download.path(), "utf8"), `${text}\n`);
 
+    // Opening a file from disk: its text is checked, and Download keeps its name.
+    await page.locator("#open-file").setInputFiles({ name: "coach-quiz.json", mimeType: "application/json", buffer: Buffer.from(EN) });
+    await eventually(() => page.locator("#content-text").inputValue(), /levels-of-value/, 10_000);
+    assert.match(await eventually(() => status(page), /No problems/, 10_000), /No problems/);
+    const [opened] = await Promise.all([page.waitForEvent("download"), page.locator("#download").click()]);
+    assert.equal(opened.suggestedFilename(), "coach-quiz.json");
+    assert.equal(await readFile(await opened.path(), "utf8"), EN);
+
     const origin = new URL(server.origin).origin;
     const outside = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:"));
     assert.deepEqual(outside, [], "every request stays on the page's origin");
