@@ -10,7 +10,11 @@
 #                             levels-quiz.<lang>.result.bin, fetched with the result's
 #                             code. A visitor downloads one language.
 #   levels-quiz-check.js      the content checker (crates/check), which the element
-#   levels-quiz-check_bg.wasm imports only for a marketer's own content file
+#   levels-quiz-check_bg.wasm imports only for a marketer's own content file (and the
+#                             preview page for its checks and result explorer)
+#   preview.html, preview.js, the content preview page for authors, with the English
+#   preview.css,              example it offers (copied last, like the framed mode's
+#   levels-quiz.en.json       files)
 # Usage: scripts/build-bundle.sh [--release] OUT_DIR
 # Used by `make dist` (release) and by Trunk's build hook for `make serve` (dev).
 set -euo pipefail
@@ -72,8 +76,12 @@ with_flags=()
 if [ ${#rustflags[@]} -gt 0 ]; then
   with_flags=(RUSTC_BOOTSTRAP=1 "CARGO_ENCODED_RUSTFLAGS=$(IFS=$'\x1f'; printf '%s' "${rustflags[*]}")")
 fi
-env "${with_flags[@]}" cargo build --quiet --lib -p levels-quiz -p levels-check \
+env "${with_flags[@]}" cargo build --quiet --lib -p levels-quiz \
   --features levels-quiz/split --target wasm32-unknown-unknown "${cargo_flags[@]}" "${build_std[@]}"
+# The checker on its own: it turns on the engine's `json` feature (its parser), which
+# cargo would otherwise unify into the widget's build of the engine.
+env "${with_flags[@]}" cargo build --quiet --lib -p levels-check \
+  --target wasm32-unknown-unknown "${cargo_flags[@]}" "${build_std[@]}"
 built=target/wasm32-unknown-unknown/$profile
 
 work=$(mktemp -d)
@@ -236,3 +244,11 @@ node scripts/package.mjs "$out"
 # query, for site builders that only allow an iframe; levels-quiz-frame.js is the host
 # page's optional helper (heights, events, dataLayer). Copied as they are, last.
 cp js/frame.html js/frame.js js/levels-quiz-frame.js "$out/"
+
+# ---- the content preview page (README.md, "Your own content") ----------------------
+# preview.html (with preview.js and preview.css) checks a content file an author pastes
+# or opens, runs the quiz with it and explores its results, all in the browser; it
+# offers the English content as an example to start from. Copied as they are, last:
+# the element never fetches them, so they are not in its manifest.
+cp js/preview.html js/preview.js js/preview.css "$out/"
+cp content/en.json "$out/levels-quiz.en.json"

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Size report for the embeddable bundle: what a browser downloads before the first
 // question is shown. Every file in dist/ the widget can fetch is listed (not the
-// pages, package.json, README.md, LICENSE or the framed mode's host helper):
+// pages, package.json, README.md, LICENSE, the framed mode's host helper or the preview page's files):
 // levels-quiz.js and levels-quiz_bg.wasm (the CSS is packed into the wasm), the
 // language files levels-quiz.<lang>.bin (each language's quiz) and
 // levels-quiz.<lang>.result.bin (its result texts), the content checker
@@ -83,6 +83,9 @@ export const isPackaging = (name) => name.endsWith(".html") || ["package.json", 
 /** The framed mode's page script and host helper, fetched only where the widget is framed. */
 export const isFrameHelper = (name) => name === "levels-quiz-frame.js" || name === "frame.js";
 
+/** The content preview page's script, stylesheet and example, fetched only by that page (for authors). */
+export const isPreview = (name) => ["preview.js", "preview.css", "levels-quiz.en.json"].includes(name);
+
 /** The content checker's files, fetched only for a marketer's own content. */
 export const isChecker = (name) => name.startsWith("levels-quiz-check");
 
@@ -124,7 +127,7 @@ export async function report(dir, budget = BUDGET_GZIP_BYTES) {
 /** The same for files already read: [{ file, body }] (the .html ones are skipped). */
 export function reportFiles(entries, budget = BUDGET_GZIP_BYTES) {
   const files = entries
-    .filter((e) => !isPackaging(e.file) && !isFrameHelper(e.file))
+    .filter((e) => !isPackaging(e.file) && !isFrameHelper(e.file) && !isPreview(e.file))
     .sort((a, b) => (a.file < b.file ? -1 : 1))
     .map((e) => ({
       file: e.file,

@@ -1,10 +1,11 @@
 //! A small JSON value type the loader walks.
 //!
-//! The engine does not depend on one JSON parser. Native tools parse text with
-//! `serde_json` (the `json` feature), through the `Deserialize` impl of [`Json`], which
-//! keeps object keys in file order and keeps duplicate keys, so the loader can report
-//! them. The browser's content checker (`crates/check`) lets `JSON.parse` do it and
-//! converts the result by hand, keeping `Object.entries` order.
+//! The engine does not depend on one JSON parser. With the `json` feature, [`parse`]
+//! reads text with `serde_json`, through the `Deserialize` impl of [`Json`], which keeps
+//! object keys in file order and keeps duplicate keys, so the loader can report them,
+//! and gives a syntax error its line and column. The native tools and the browser's
+//! content checker (`crates/check`) use it; the widget, which only unpacks, goes
+//! without.
 
 use std::fmt;
 
