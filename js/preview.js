@@ -2,14 +2,15 @@
 // content file and sees every problem by place (a syntax error by line and column), the
 // quiz running with the file, and a result explorer; "Download" saves the checked text.
 //
-// Checking and scoring are the content checker's (crates/check): `check(text)` is what
-// the element runs on a content file of one's own, with the engine's parser and loader
-// (as `levels-content check`); `explore(text, answers)` scores answers with the engine's
-// `score` (as `levels-content score`). The quiz is a <levels-quiz> element given the
+// Checking and scoring are the preview's build of the content checker (crates/check
+// with `preview`, levels-quiz-preview.js): `check(text)` is the element's check of a
+// content file of one's own, with the engine's parser and loader (as `levels-content
+// check`, so syntax errors come by line and column); `explore(text, answers)` scores
+// answers with the engine's `score` (as `levels-content score`). The quiz is a <levels-quiz> element given the
 // text as its inline JSON child, made afresh when the checked content changes.
 //
 // Nothing leaves the browser: the page fetches only files of its own folder (the
-// element's script and wasm, the checker, and the English example on request).
+// element's script and wasm, this page's checker, and the English example on request).
 import "./levels-quiz.js";
 
 const here = (name) => new URL(`./${name}`, import.meta.url);
@@ -34,9 +35,9 @@ const resultBox = $("result");
 // The checker module, loaded once (its wasm beside it).
 let checkerReady = null;
 function loadChecker() {
-  checkerReady ??= import(here("levels-quiz-check.js").href)
+  checkerReady ??= import(here("levels-quiz-preview.js").href)
     .then(async (checker) => {
-      await checker.default({ module_or_path: here("levels-quiz-check_bg.wasm") });
+      await checker.default({ module_or_path: here("levels-quiz-preview_bg.wasm") });
       return checker;
     })
     .catch((error) => {

@@ -10,8 +10,9 @@
 #                             levels-quiz.<lang>.result.bin, fetched with the result's
 #                             code. A visitor downloads one language.
 #   levels-quiz-check.js      the content checker (crates/check), which the element
-#   levels-quiz-check_bg.wasm imports only for a marketer's own content file (and the
-#                             preview page for its checks and result explorer)
+#   levels-quiz-check_bg.wasm imports only for a marketer's own content file
+#   levels-quiz-preview.js,   the preview page's checker and result explorer
+#   levels-quiz-preview_bg.wasm (crates/check with `preview`)
 #   preview.html, preview.js, the content preview page for authors, with the English
 #   preview.css,              example it offers (copied last, like the framed mode's
 #   levels-quiz.en.json       files)
@@ -78,14 +79,19 @@ if [ ${#rustflags[@]} -gt 0 ]; then
 fi
 env "${with_flags[@]}" cargo build --quiet --lib -p levels-quiz \
   --features levels-quiz/split --target wasm32-unknown-unknown "${cargo_flags[@]}" "${build_std[@]}"
-# The checker on its own: it turns on the engine's `json` feature (its parser), which
-# cargo would otherwise unify into the widget's build of the engine.
-env "${with_flags[@]}" cargo build --quiet --lib -p levels-check \
-  --target wasm32-unknown-unknown "${cargo_flags[@]}" "${build_std[@]}"
 built=target/wasm32-unknown-unknown/$profile
-
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The checkers, each built on its own (and set aside, as both are levels_check.wasm):
+# the element's, and the preview page's (`preview`: the engine's parser and the result
+# explorer). Built with the widget, the preview's `json` feature would be unified into
+# the widget's build of the engine.
+env "${with_flags[@]}" cargo build --quiet --lib -p levels-check \
+  --target wasm32-unknown-unknown "${cargo_flags[@]}" "${build_std[@]}"
+cp "$built/levels_check.wasm" "$work/check.wasm"
+env "${with_flags[@]}" cargo build --quiet --lib -p levels-check --features preview \
+  --target wasm32-unknown-unknown "${cargo_flags[@]}" "${build_std[@]}"
+cp "$built/levels_check.wasm" "$work/preview.wasm"
 
 # (release) wasm-opt IN OUT. -Os, not -Oz: more bytes raw (main wasm +2.3 KB, chunk
 # +1.0 KB) but fewer gzipped (-139 B, -40 B), which is what the visitor downloads.
@@ -175,7 +181,8 @@ JS
 optimize "$work/split/split_result.wasm" "$work/levels-quiz-result.wasm"
 # The chunk links to the main module's function table, which wasm-bindgen would drop.
 bindgen "$work/split/bundle.wasm" levels-quiz --keep-lld-exports
-bindgen "$built/levels_check.wasm" levels-quiz-check
+bindgen "$work/check.wasm" levels-quiz-check
+bindgen "$work/preview.wasm" levels-quiz-preview
 # wasm-bindgen's names for the links between each wasm and its glue carry hex digits
 # that do not compress; both files get short ones instead: readable in debug builds,
 # two or three letters in release ones (scripts/short-names.mjs). The element's script
@@ -186,6 +193,7 @@ short_names=()
 node scripts/short-names.mjs "${short_names[@]}" "$work/levels-quiz.js" "$work/levels-quiz_bg.wasm" \
   js/levels-quiz.js "$work/__wasm_split.js"
 node scripts/short-names.mjs "${short_names[@]}" "$work/levels-quiz-check.js" "$work/levels-quiz-check_bg.wasm"
+node scripts/short-names.mjs "${short_names[@]}" "$work/levels-quiz-preview.js" "$work/levels-quiz-preview_bg.wasm"
 
 # The element's module is appended to the glue, so the page fetches one script.
 glue="$work/levels-quiz.js"
@@ -252,3 +260,7 @@ cp js/frame.html js/frame.js js/levels-quiz-frame.js "$out/"
 # the element never fetches them, so they are not in its manifest.
 cp js/preview.html js/preview.js js/preview.css "$out/"
 cp content/en.json "$out/levels-quiz.en.json"
+# Its checker and explorer: crates/check built with `preview`.
+esbuild --bundle --format=esm --log-level=warning "${minify[@]}" \
+  "$work/levels-quiz-preview.js" --outfile="$out/levels-quiz-preview.js"
+cp "$work/levels-quiz-preview_bg.wasm" "$out/"

@@ -84,7 +84,8 @@ export const isPackaging = (name) => name.endsWith(".html") || ["package.json", 
 export const isFrameHelper = (name) => name === "levels-quiz-frame.js" || name === "frame.js";
 
 /** The content preview page's script, stylesheet and example, fetched only by that page (for authors). */
-export const isPreview = (name) => ["preview.js", "preview.css", "levels-quiz.en.json"].includes(name);
+export const isPreview = (name) =>
+  ["preview.js", "preview.css", "levels-quiz.en.json"].includes(name) || name.startsWith("levels-quiz-preview");
 
 /** The content checker's files, fetched only for a marketer's own content. */
 export const isChecker = (name) => name.startsWith("levels-quiz-check");

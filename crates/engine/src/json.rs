@@ -3,8 +3,9 @@
 //! The engine does not depend on one JSON parser. With the `json` feature, [`parse`]
 //! reads text with `serde_json`, through the `Deserialize` impl of [`Json`], which keeps
 //! object keys in file order and keeps duplicate keys, so the loader can report them,
-//! and gives a syntax error its line and column. The native tools and the browser's
-//! content checker (`crates/check`) use it; the widget, which only unpacks, goes
+//! and gives a syntax error its line and column. The native tools and the preview
+//! page's checker (`crates/check` with `preview`) use it; the widget, which only
+//! unpacks, and the element's checker, which uses the browser's `JSON.parse`, go
 //! without.
 
 use std::fmt;
