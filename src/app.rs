@@ -15,7 +15,7 @@ use crate::ending::Ending;
 use crate::lead::{LeadDraft, LeadStatus};
 use crate::platform::{Platform, QuizEvent};
 use crate::shared::Shared;
-use crate::state::{needs_chunk, Change, Comparison, QuizState};
+use crate::state::{needs_chunk, Change, Comparison, Notice, QuizState};
 
 /// Props of [`Quiz`].
 #[derive(Properties, Clone, PartialEq)]
@@ -39,15 +39,36 @@ pub struct QuizProps {
 /// `id` when the element has one (two elements of the same quiz on one page keep their
 /// own progress when each has an `id`).
 pub fn storage_key(content: &Content, config: &Config) -> String {
+    progress_key(content, content.version, config)
+}
+
+/// [`storage_key`] for a version of the content.
+fn progress_key(content: &Content, version: u32, config: &Config) -> String {
     match &config.id {
-        Some(id) => format!("levels-quiz:{}:{}#{id}", content.id, content.version),
-        None => format!("levels-quiz:{}:{}", content.id, content.version),
+        Some(id) => format!("levels-quiz:{}:{version}#{id}", content.id),
+        None => format!("levels-quiz:{}:{version}", content.id),
     }
+}
+
+/// Forgets progress saved by the few versions of the content before this one (their
+/// answers cannot be read by it); says whether there was any, so the visitor is told
+/// why the quiz opens afresh.
+fn forget_outdated_progress(props: &QuizProps) -> bool {
+    let (content, platform) = (&props.content, &props.platform);
+    let mut found = false;
+    for version in content.version.saturating_sub(3).max(1)..content.version {
+        let key = progress_key(content, version, &props.config);
+        if platform.load(&key).is_some() {
+            platform.forget(&key);
+            found = true;
+        }
+    }
+    found
 }
 
 /// Where the quiz starts: a shared result, saved progress, or where a run opens (the
 /// intro, or question 1 with `intro="off"`), with a notice when the page's share link
-/// could not be read. Also says whether the page was opened from a share link,
+/// could not be read or the saved progress was an earlier version's (forgotten here). Also says whether the page was opened from a share link,
 /// readable or not.
 fn initial_state(props: &QuizProps) -> (QuizState, bool) {
     let content = &props.content;
@@ -64,18 +85,21 @@ fn initial_state(props: &QuizProps) -> (QuizState, bool) {
                 answers: answers.as_slice().iter().copied().map(Some).collect(),
                 screen: Screen::Result,
             }),
-            Err(error) => {
-                state.link_error = Some(error);
+            Err(_) => {
+                state.notice = Some(Notice::UnreadableLink);
                 None
             }
         },
-        None if props.config.persist => props
-            .platform
-            .load(&storage_key(content, &props.config))
-            .and_then(|saved| decode_progress(content, &saved)),
+        None if props.config.persist => {
+            let saved = props.platform.load(&storage_key(content, &props.config));
+            if saved.is_none() && forget_outdated_progress(props) {
+                state.notice = Some(Notice::OutdatedProgress);
+            }
+            saved.and_then(|saved| decode_progress(content, &saved))
+        }
         None => None,
     };
-    state.from_link = from_link && state.link_error.is_none();
+    state.from_link = from_link && state.notice.is_none();
     if let Some(action) = restore {
         state.session = state.session.apply(content, action);
     }
@@ -325,7 +349,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let shown = ScreensProps {
         content: content.clone(),
         session: state.session.clone(),
-        link_error: state.link_error,
+        notice: state.notice,
         ending,
         chunk_failed: state.chunk == Chunk::Failed,
         on_retry: {

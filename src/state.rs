@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use levels_engine::{Action, Content, Earlier, LinkError, Screen, Session};
+use levels_engine::{Action, Content, Earlier, Screen, Session};
 use yew::Reducible;
 
 use crate::chunk::Chunk;
@@ -24,9 +24,9 @@ pub struct QuizState {
     /// Whether the visitor has acted in this page view; focus only moves after that,
     /// so a page load never pulls focus into the widget.
     pub interacted: bool,
-    /// A shared link in the page's URL that could not be read: a notice above the
-    /// intro, until the visitor starts (or starts over).
-    pub link_error: Option<LinkError>,
+    /// What the visitor is told above where the quiz opens, until they start (or
+    /// start over).
+    pub notice: Option<Notice>,
     /// What the visitor typed into the lead form.
     pub lead_draft: LeadDraft,
     /// Where their lead stands.
@@ -39,6 +39,17 @@ pub struct QuizState {
     /// What the result compares with: the visitor's earlier result, remembered on
     /// their device (set on arriving at the result, from an effect).
     pub comparison: Comparison,
+}
+
+/// Why the quiz opens afresh when the page asked for more: told above where it opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// The page's share link could not be read (cut short, changed, or made for
+    /// another version of the quiz).
+    UnreadableLink,
+    /// Progress saved by an earlier version of the quiz was found: this version cannot
+    /// read its answers.
+    OutdatedProgress,
 }
 
 /// What the result compares with.
@@ -91,7 +102,7 @@ impl QuizState {
             session: Session::new(&content),
             content,
             interacted: false,
-            link_error: None,
+            notice: None,
             lead_draft: LeadDraft::default(),
             lead_status: LeadStatus::Draft,
             from_link: false,
@@ -108,7 +119,7 @@ impl QuizState {
             Action::Restore { .. } | Action::SetLead(_) | Action::SetOpening(_)
         );
         if matches!(action, Action::Start | Action::Restart) {
-            self.link_error = None;
+            self.notice = None;
             self.from_link = false;
             self.comparison = Comparison::Nothing;
         }

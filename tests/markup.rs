@@ -709,7 +709,7 @@ fn finished(content: &Shared<Content>, chunk: Chunk) -> ScreensProps {
     ScreensProps {
         content: content.clone(),
         session,
-        link_error: None,
+        notice: None,
         ending,
         chunk_failed: chunk == Chunk::Failed,
         on_retry: Callback::noop(),
@@ -965,6 +965,45 @@ async fn a_damaged_link_says_so_and_offers_a_fresh_start() {
             r#"data-screen="intro""#,
         ],
     );
+}
+
+#[tokio::test]
+async fn progress_saved_by_an_earlier_version_says_so_and_is_forgotten() {
+    let content = content();
+    let earlier = format!("levels-quiz:{}:{}", content.id, content.version - 1);
+    let fake = Rc::new(FakePage::default());
+    fake.storage
+        .borrow_mut()
+        .insert(earlier.clone(), "0.1.2".into());
+    let platform = Shared::from_rc(fake.clone() as Rc<dyn Platform>);
+    let html = quiz(&content, Config::default(), platform).await;
+    check_fragments(
+        &html,
+        &[
+            r#"<div role="status" class="lq-notice"><p>"#,
+            &content.ui.progress_outdated,
+            &content.ui.link_fresh_start,
+            r#"data-screen="intro""#,
+        ],
+    );
+    assert!(!html.contains(&content.ui.link_unreadable));
+    assert!(fake.storage.borrow().get(&earlier).is_none(), "forgotten");
+
+    // Nothing of the kind without persist, nor without earlier progress.
+    let fake = Rc::new(FakePage::default());
+    fake.storage
+        .borrow_mut()
+        .insert(earlier.clone(), "0.1.2".into());
+    let platform = Shared::from_rc(fake.clone() as Rc<dyn Platform>);
+    let config = Config {
+        persist: false,
+        ..Config::default()
+    };
+    let html = quiz(&content, config, platform).await;
+    assert!(!html.contains("lq-notice"), "{html}");
+    assert!(fake.storage.borrow().get(&earlier).is_some(), "left alone");
+    let html = quiz(&content, Config::default(), page(FakePage::default())).await;
+    assert!(!html.contains("lq-notice"), "{html}");
 }
 
 #[tokio::test]

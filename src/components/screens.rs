@@ -1,6 +1,6 @@
 //! The current screen for a session: intro, question, lead form or result.
 
-use levels_engine::{Action, Content, LinkError, Opening, Screen, Session};
+use levels_engine::{Action, Content, Opening, Screen, Session};
 use yew::prelude::*;
 
 use super::{
@@ -11,6 +11,7 @@ use crate::config::Language;
 use crate::ending::Ending;
 use crate::platform::Platform;
 use crate::shared::Shared;
+use crate::state::Notice;
 
 /// What [`screens`] shows, and every intent the screens report.
 pub struct ScreensProps {
@@ -19,8 +20,8 @@ pub struct ScreensProps {
     pub content: Shared<Content>,
     /// Where the visitor is and what they answered.
     pub session: Session,
-    /// A shared link that could not be read.
-    pub link_error: Option<LinkError>,
+    /// Why the quiz opens afresh, if the page asked for more.
+    pub notice: Option<Notice>,
     /// The end of the run (lead form, result), once every answer is scored.
     pub ending: Option<Ending>,
     /// The result's code could not be fetched: the lead form and the result say so.
@@ -36,13 +37,16 @@ pub struct ScreensProps {
 }
 
 /// Renders the screen the session is on, below a notice when a shared link could not
-/// be read.
+/// be read or saved progress was outdated.
 pub fn screens(props: &ScreensProps) -> Html {
     let content = &props.content;
     let on_action = &props.on_action;
-    let notice = props.link_error.map(|_| {
+    let notice = props.notice.map(|why| {
         notice(
-            &content.ui.link_unreadable,
+            match why {
+                Notice::UnreadableLink => &content.ui.link_unreadable,
+                Notice::OutdatedProgress => &content.ui.progress_outdated,
+            },
             &content.ui.link_fresh_start,
             on_action.reform(|_| Action::Start),
         )

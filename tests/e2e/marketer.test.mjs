@@ -23,6 +23,7 @@ import {
   progress,
   Quiz,
   resultIdentity,
+  seedOnce,
   startServer,
   STORAGE_KEY,
   STUCK_VP,
@@ -560,6 +561,26 @@ describe("share", () => {
       assert.deepEqual(errors, [], what);
       await context.close();
     }
+  });
+
+  test("progress saved by the quiz's earlier version: a notice says so, the old progress is forgotten, the quiz starts afresh", async () => {
+    const earlier = `levels-quiz:${content.id}:${content.version - 1}`;
+    const { page, quiz, context, errors } = await open(host(), { init: [seedOnce(earlier, progress("q3", [0, 1, 2]))] });
+    const notice = quiz.host.locator(".lq-notice");
+    await notice.waitFor();
+    assert.equal(await notice.locator("p").textContent(), UI.progress_outdated);
+    assert.equal(await quiz.screenName(), "intro");
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), earlier), null, "forgotten");
+    await notice.locator("button").click();
+    await quiz.waitFor("question");
+    assert.equal(await quiz.progress().textContent(), `Question 1 of ${TOTAL}`);
+    assert.equal(await notice.count(), 0);
+    // Told once: a reload finds nothing to say.
+    await page.reload();
+    await quiz.waitFor("question");
+    assert.equal(await notice.count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 
   test(

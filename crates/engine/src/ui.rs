@@ -20,11 +20,14 @@ macro_rules! ui_strings {
                 vec![$(&self.$key),*]
             }
 
-            /// Each field in declaration order from `text` (for unpacking): one call per
-            /// field, about 0.5 KB gzip smaller in the widget's wasm than an empty `Ui`
-            /// (`Default`) filled in field by field.
+            /// Each field in declaration order from `text` (for unpacking): about 0.5 KB
+            /// gzip smaller in the widget's wasm than an empty `Ui` (`Default`) filled
+            /// in field by field.
             pub(crate) fn from_each(mut text: impl FnMut() -> String) -> Ui {
-                Ui { $($key: text(),)* }
+                // Read in a loop, then moved into place: a call per field would be
+                // one more copy of the call per key in the wasm.
+                let [$($key),*]: [String; Ui::KEYS.len()] = std::array::from_fn(|_| text());
+                Ui { $($key),* }
             }
 
             /// Sets the field named `key`; false when there is no such key.
@@ -118,8 +121,11 @@ ui_strings! {
     share_manual,
     /// Said when a shared link cannot be read.
     link_unreadable,
-    /// Button starting afresh after an unreadable link.
+    /// Button starting afresh after an unreadable link (or outdated saved progress).
     link_fresh_start,
+    /// Said when progress saved by an earlier version of the quiz was found: its
+    /// answers cannot be read by this one, so the visitor starts afresh.
+    progress_outdated,
     /// Button opening the browser's print dialog.
     print_button,
     /// The popup mode's trigger button.
