@@ -68,8 +68,8 @@ fn forget_outdated_progress(props: &QuizProps) -> bool {
 
 /// Where the quiz starts: a shared result, saved progress, or where a run opens (the
 /// intro, or question 1 with `intro="off"`), with a notice when the page's share link
-/// could not be read or the saved progress was an earlier version's (forgotten here). Also says whether the page was opened from a share link,
-/// readable or not.
+/// could not be read or the saved progress was an earlier version's (forgotten here).
+/// Also says whether the page was opened from a share link, readable or not.
 fn initial_state(props: &QuizProps) -> (QuizState, bool) {
     let content = &props.content;
     let mut state = QuizState::new(props.content.clone());

@@ -93,10 +93,10 @@ entry_points! {
     fn lead_form_in_chunk / ready_lead_form(ending: &Ending) -> Html {
         ending.lead_form()
     }
-    /// Tells the page the result is shown (`levels-quiz:complete`), and given the
+    /// Tells the page the result is shown (`levels-quiz:complete`) and, given the
     /// visitor's own answers and the element's `id` (`remember`), remembers them on
-    /// their device
-    /// ([`crate::ending::remember`]); the earlier result to compare with.
+    /// their device ([`crate::ending::remember`]); gives the earlier result to compare
+    /// with.
     fn complete_in_chunk / ready_complete(platform: &Shared<dyn Platform>, content: &Content, outcome: &Shared<Outcome>, remember: Option<(&Answers, Option<&str>)>) -> Option<Shared<Earlier>> {
         platform.ending().emit(content, &EndingEvent::Complete(outcome.clone()));
         remember.and_then(|(answers, id)| crate::ending::remember(platform, content, answers, id)).map(Shared::new)
@@ -162,7 +162,8 @@ pub fn lead_form(ending: &Ending) -> Option<Html> {
 }
 
 /// Tells the page the result is shown, and remembers it when given `remember` (the
-/// visitor's own answers, and the element's `id`); the earlier result to compare with. An outcome exists only once the chunk is there.
+/// visitor's own answers, and the element's `id`); gives the earlier result to compare
+/// with. An outcome exists only once the chunk is there.
 pub fn complete(
     platform: &Shared<dyn Platform>,
     content: &Content,
