@@ -42,6 +42,21 @@ export function checkLead(assert, detail, complete, typed) {
 /** The option index of each STUCK_VP answer, question by question. */
 export const STUCK_VP_INDEXES = STUCK_VP.map((id, q) => content.questions[q].options.findIndex((o) => o.id === id));
 
+/** Init scripts that break storage as browsers do: blocked outright, or full. */
+export const BLOCKED_STORAGE = {
+  "a localStorage getter that throws SecurityError": () =>
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("blocked", "SecurityError");
+      },
+    }),
+  "a setItem that throws QuotaExceededError": () => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("full", "QuotaExceededError");
+    };
+  },
+};
+
 /** Every event the element documents. */
 export const EVENT_NAMES = ["ready", "start", "answer", "complete", "cta", "lead", "error"];
 

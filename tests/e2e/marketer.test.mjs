@@ -23,6 +23,7 @@ import {
   progress,
   Quiz,
   resultIdentity,
+  BLOCKED_STORAGE,
   seedOnce,
   startServer,
   STORAGE_KEY,
@@ -416,20 +417,7 @@ describe("persist", () => {
     await context.close();
   });
 
-  const BLOCKED = {
-    "a localStorage getter that throws SecurityError": () =>
-      Object.defineProperty(window, "localStorage", {
-        get() {
-          throw new DOMException("blocked", "SecurityError");
-        },
-      }),
-    "a setItem that throws QuotaExceededError": () => {
-      Storage.prototype.setItem = function () {
-        throw new DOMException("full", "QuotaExceededError");
-      };
-    },
-  };
-  for (const [name, script] of Object.entries(BLOCKED)) {
+  for (const [name, script] of Object.entries(BLOCKED_STORAGE)) {
     test(`blocked storage (${name}): the quiz still completes without errors`, async () => {
       const { page, context, quiz, errors } = await open(host(), { init: [script] });
       await quiz.completeWith(STUCK_VP);

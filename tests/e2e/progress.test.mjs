@@ -11,7 +11,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { artifacts, repo } from "./support.mjs";
 import { completeFast, settle } from "./hosts-support.mjs";
-import { content, events, launch, openPage, startServer, STUCK_VP, waitForEvent } from "./marketer-support.mjs";
+import { BLOCKED_STORAGE, content, events, launch, openPage, startServer, STUCK_VP, waitForEvent } from "./marketer-support.mjs";
 
 const KEY = `levels-quiz:${content.id}:results`;
 const UI = content.ui;
@@ -239,20 +239,7 @@ describe("progress since last time", () => {
     await other.context.close();
   });
 
-  const BLOCKED = {
-    "a localStorage getter that throws SecurityError": () =>
-      Object.defineProperty(window, "localStorage", {
-        get() {
-          throw new DOMException("blocked", "SecurityError");
-        },
-      }),
-    "a setItem that throws QuotaExceededError": () => {
-      Storage.prototype.setItem = function () {
-        throw new DOMException("full", "QuotaExceededError");
-      };
-    },
-  };
-  for (const [name, script] of Object.entries(BLOCKED)) {
+  for (const [name, script] of Object.entries(BLOCKED_STORAGE)) {
     test(`${name}: no comparison and no error`, async () => {
       const { page, context, quiz, errors } = await open("/pages/plain.html", { init: [script] });
       await complete(page, quiz, EARLIER_VP);
