@@ -10,7 +10,8 @@
 // The build (scripts/build-bundle.sh) appends this file to wasm-bindgen's glue, which
 // defines `__wbg_init` and `mount`, and to `LANGUAGES` and `INTEGRITY`
 // (scripts/languages.mjs): the languages the bundle carries, the fallback first, and
-// the SHA-256 of every file this script fetches. The result is the one module `levels-quiz.js`.
+// the SHA-256 of every file this script fetches. The result is the one module
+// `levels-quiz.js`.
 /* global __wbg_init, mount, LANGUAGES, INTEGRITY, Services */
 
 const TAG = "levels-quiz";
@@ -239,7 +240,7 @@ async function check(text) {
 // code). A file that is not this release's (a stale cache, a changed copy on a CDN)
 // fails its hash and is refused: the `integrity` error.
 async function bundledContent(language) {
-  const url = (suffix) => new URL(`./levels-quiz.${language.code}${suffix}`, import.meta.url).href;
+  const url = (suffix) => bundleUrl(`levels-quiz.${language.code}${suffix}`).href;
   const file = await Services.file(url(".bin"));
   if (file.changed) return { integrity: `levels-quiz.${language.code}.bin does not match this release of levels-quiz` };
   if (file.error !== undefined) return { error: `the ${language.name} quiz could not be loaded (${file.error})` };
